@@ -1,0 +1,68 @@
+# Localization pipeline for the "Resources" chapter of Machine Learning Engineering.
+#
+# For translators (LANGUAGE=xx limits a target to one language, e.g. LANGUAGE=zh_CN):
+#   make update      extract the English master and merge it into every locale/<lang>/.../README.po
+#   make html        build build/html/en/ and build/html/<lang>/ for every language under locale/
+#   make init LANGUAGE=xx   add a language: create its catalog with correct headers
+#
+# For maintainers:
+#   make gettext     write build/gettext/README.pot from source/README.md
+#   make import      import the hand-made seed translation into build/import/zh_CN/README.po
+#   make test        run the test suite (creates the virtual environment first)
+#   make lint        ruff + mypy
+#   make clean       remove build/ and compiled .mo files
+#
+# Every target creates .venv/ with the pinned dependencies on first use: only Python 3.11+ is needed.
+
+PYTHON ?= python3
+VENV ?= .venv
+BIN := $(VENV)/bin
+L10N := $(BIN)/l10n
+LANGUAGE ?=
+LANG_ARGS := $(if $(LANGUAGE),--language $(LANGUAGE),)
+
+.DEFAULT_GOAL := help
+.PHONY: help venv gettext update html init import test lint clean
+
+help:  ## list the targets
+	@sed -n 's/^#   //p' $(firstword $(MAKEFILE_LIST))
+
+$(BIN)/.installed: pyproject.toml requirements.txt
+	@command -v $(PYTHON) >/dev/null 2>&1 || { echo "Makefile: error: $(PYTHON) not found (install Python 3.11+, or run make PYTHON=/path/to/python3)"; exit 2; }
+	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else 1)' || { echo "Makefile: error: $(PYTHON) is older than 3.11 (run make PYTHON=python3.11)"; exit 2; }
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -r requirements.txt
+	$(BIN)/python -m pip install --quiet --no-deps -e .
+	@touch $@
+
+venv: $(BIN)/.installed  ## create the virtual environment
+
+gettext: venv
+	$(L10N) gettext
+
+update: venv
+	$(L10N) update $(LANG_ARGS)
+
+html: venv
+	$(L10N) html $(LANG_ARGS)
+
+init: venv
+	@test -n "$(LANGUAGE)" || { echo "Makefile: error: no language given (run make init LANGUAGE=xx)"; exit 2; }
+	$(L10N) init $(LANGUAGE)
+
+SEED ?= tests/fixtures/seeds/README.zh_CN.md
+SEED_ENGLISH ?= tests/fixtures/upstream/15-2024-10-26-48cbcef.md
+import: venv
+	$(L10N) import $(SEED) --english $(SEED_ENGLISH) --language zh_CN --revision "15 48cbcef" --output build/import/zh_CN/README.po --force
+
+test: venv
+	$(BIN)/python -m pytest -q
+
+lint: venv
+	$(BIN)/ruff check scripts tests conf.py
+	$(BIN)/mypy
+
+clean:
+	rm -rf build
+	find locale -name '*.mo' -delete

@@ -1,0 +1,23 @@
+# Sphinx configuration: `sphinx-build -c . source build/...` (the Makefile and `l10n html` do it).
+# The English master is source/README.md; translations come from locale/<lang>/LC_MESSAGES/*.po.
+project = "Machine Learning Engineering: Resources"
+author = "Stas Bekman"
+copyright = "Stas Bekman and contributors, CC BY-SA 4.0"
+
+extensions = ["myst_parser", "l10n.sphinx_ext"]
+root_doc = "README"
+source_suffix = {".md": "markdown"}
+exclude_patterns = ["_build", "**/.*"]
+
+language = "en"
+locale_dirs = ["../locale/"]  # relative to the source dir, not to this file
+gettext_compact = False
+gettext_uuid = False
+gettext_location = True
+gettext_auto_build = False  # `l10n html` compiles every .mo from the current .po before each build
+gettext_last_translator = "ml-engineering-resources-l10n translators"
+
+html_theme = "alabaster"
+html_title = "Resources"
+html_show_sourcelink = False
+html_copy_source = False

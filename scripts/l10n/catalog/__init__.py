@@ -1,0 +1,1 @@
+"""Catalog layer: PO/POT I/O (io), merging (update), counting (stats)."""

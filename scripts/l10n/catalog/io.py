@@ -1,0 +1,165 @@
+"""The one place PO files are read and written.
+
+Reading goes through polib, guarded by a size limit and a lexical check of every line (polib
+silently drops an unterminated string); errors name file and line. Writing renders with one
+normalization (no wrapping, so a URL is never split; obsolete entries last) and replaces the
+file atomically, only when its bytes change.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import tempfile
+from collections.abc import Iterator
+from datetime import datetime, timezone
+from pathlib import Path
+
+import polib
+
+from ..errors import L10nError
+from ..locales import plural_forms, validate_language
+
+MAX_PO_BYTES = 4_000_000
+WRAP_WIDTH = 0  # never wrap: translators' editors wrap for display, git diffs stay one line per field
+
+_KEYWORD = re.compile(r'^(#~\s*)?(#\|\s*)?(msgctxt|msgid|msgid_plural|msgstr(\[\d+\])?)\s+"')
+_STRING = re.compile(r'^(#~\s*)?(#\|\s*)?"')
+_CLOSED = re.compile(r'(?<!\\)(\\\\)*"\s*$')
+_SYNTAX_LINE = re.compile(r"\(line (\d+)\)")
+
+
+def lint_po_text(text: str) -> Iterator[tuple[int, str]]:
+    """(line, problem) for lines polib would misread or drop without an error."""
+    for number, line in enumerate(text.splitlines(), start=1):
+        stripped = line.strip()
+        if not stripped or (stripped.startswith("#") and not stripped.startswith(("#~", "#|"))):
+            continue
+        if stripped.startswith("#~") and not _STRING.match(stripped) and not _KEYWORD.match(stripped):
+            # obsolete comments ("#~ #, fuzzy") and the like
+            continue
+        if not (_KEYWORD.match(stripped) or _STRING.match(stripped)):
+            if stripped.startswith("#|"):
+                continue
+            yield number, f"unexpected text {stripped[:40]!r}"
+            continue
+        body = stripped[stripped.index('"'):]
+        if len(body) < 2 or not _CLOSED.search(body):
+            yield number, "unterminated string"
+
+
+def read_po(path: str | Path, max_bytes: int = MAX_PO_BYTES) -> polib.POFile:
+    """Read a PO or POT file; raise L10nError naming file and line on any problem."""
+    path = Path(path)
+    if not path.is_file():
+        raise L10nError(path, "file not found", "run `make update` to create it, or check the path")
+    size = path.stat().st_size
+    if size > max_bytes:
+        raise L10nError(path, f"file is {size} bytes, over the {max_bytes}-byte limit",
+                        "split the document or raise max_po_bytes in [tool.l10n]")
+    raw = path.read_bytes()
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        raise L10nError(path, f"invalid UTF-8 byte 0x{raw[exc.start]:02x}", "save the file as UTF-8", line) from None
+    for line, problem in lint_po_text(text):
+        raise L10nError(path, f"PO syntax error: {problem}", "fix the quoting on that line", line)
+    try:
+        return polib.pofile(text, wrapwidth=WRAP_WIDTH, check_for_duplicates=False)
+    except (OSError, ValueError) as exc:
+        match = _SYNTAX_LINE.search(str(exc))
+        line = int(match.group(1)) if match else None
+        raise L10nError(path, "PO syntax error", "fix the entry on that line", line) from None
+
+
+def render_po(po: polib.POFile) -> str:
+    """The normalized text of a catalog: what every writer in the pipeline produces."""
+    po.wrapwidth = WRAP_WIDTH
+    active = [e for e in po if not e.obsolete]
+    obsolete = [e for e in po if e.obsolete]
+    if [*active, *obsolete] != list(po):
+        po[:] = [*active, *obsolete]
+    text = str(po)
+    return text if text.endswith("\n") else text + "\n"
+
+
+def write_po(path: str | Path, po: polib.POFile) -> bool:
+    """Write atomically (temp file + rename in the same directory); return True if bytes changed."""
+    path = Path(path)
+    data = render_po(po).encode("utf-8")
+    if path.is_file() and path.read_bytes() == data:
+        return False
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        if path.exists():
+            os.chmod(tmp, path.stat().st_mode & 0o777)
+        else:
+            os.chmod(tmp, 0o644)
+        os.replace(tmp, path)
+    except BaseException:
+        if os.path.exists(tmp):
+            os.unlink(tmp)
+        raise
+    return True
+
+
+def standard_metadata(language: str, project_name: str, translator: str = "",
+                      team: str = "", revision_date: str = "") -> dict[str, str]:
+    """The header every catalog of this project carries (Poedit reads all of these)."""
+    validate_language(language)
+    return {
+        "Project-Id-Version": project_name,
+        "Report-Msgid-Bugs-To": "",
+        "PO-Revision-Date": revision_date or now_stamp(),
+        "Last-Translator": translator or "FULL NAME <EMAIL@ADDRESS>",
+        "Language-Team": team or f"{language} translators",
+        "Language": language,
+        "MIME-Version": "1.0",
+        "Content-Type": "text/plain; charset=UTF-8",
+        "Content-Transfer-Encoding": "8bit",
+        "Plural-Forms": plural_forms(language),
+    }
+
+
+def new_catalog(language: str, project_name: str, **metadata: str) -> polib.POFile:
+    po = polib.POFile(wrapwidth=WRAP_WIDTH)
+    po.metadata = standard_metadata(language, project_name, **metadata)
+    po.header = f"{language} translation of {project_name}.\nThis file is distributed under the same license as the original (CC BY-SA 4.0)."
+    return po
+
+
+def now_stamp() -> str:
+    return datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M+0000")
+
+
+def set_previous(entry: polib.POEntry, previous_msgid: str | None) -> None:
+    entry.previous_msgid = previous_msgid
+    entry.previous_msgctxt = None
+    entry.previous_msgid_plural = None
+
+
+def clear_fuzzy(entry: polib.POEntry) -> None:
+    if "fuzzy" in entry.flags:
+        entry.flags.remove("fuzzy")
+    set_previous(entry, None)
+
+
+def mark_fuzzy(entry: polib.POEntry, previous_msgid: str | None = None) -> None:
+    if "fuzzy" not in entry.flags:
+        entry.flags.insert(0, "fuzzy")
+    if previous_msgid is not None and previous_msgid != entry.msgid:
+        set_previous(entry, previous_msgid)
+
+
+def add_comment(entry: polib.POEntry, comment: str) -> None:
+    """Append a translator comment once."""
+    lines = entry.tcomment.splitlines() if entry.tcomment else []
+    if comment not in lines:
+        lines.append(comment)
+    entry.tcomment = "\n".join(lines)

@@ -1,0 +1,1 @@
+"""Checks: every one produces `Finding`s (findings.py)."""

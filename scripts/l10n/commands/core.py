@@ -1,0 +1,153 @@
+"""Core commands: gettext, update, html, import, init, languages."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from .. import pipeline
+from ..catalog.io import write_po
+from ..catalog.update import UpdateReport
+from ..checks.findings import format_text
+from ..config import Config, load_config
+from ..errors import L10nError
+from ..importer import import_translation
+from ..locales import native_name, validate_language
+
+
+def config_of(args: argparse.Namespace) -> Config:
+    return load_config(args.root)
+
+
+def selected_languages(config: Config, names: list[str] | None) -> list[str]:
+    """The languages named on the command line (validated), or every one under locale/."""
+    if not names:
+        return config.languages()
+    wanted = []
+    for name in names:
+        for code in name.replace(",", " ").split():
+            wanted.append(validate_language(code, where="--language"))
+    return wanted
+
+
+def add_language_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("-l", "--language", "--languages", dest="languages", action="append",
+                        metavar="LANG", help="language code(s), e.g. zh_CN (default: all under locale/)")
+
+
+def format_update(report: UpdateReport) -> str:
+    state = "written" if report.written else "unchanged"
+    line = (f"{report.path}: {report.translated} translated, {report.fuzzy} fuzzy, "
+            f"{report.untranslated} untranslated, {report.obsolete} obsolete; "
+            f"{len(report.new)} new, {len(report.fuzzied)} fuzzied, {len(report.carried_over)} carried over, "
+            f"{len(report.recovered)} recovered, {len(report.obsoleted)} obsoleted ({state})")
+    return line
+
+
+def cmd_gettext(args: argparse.Namespace) -> int:
+    config = config_of(args)
+    for pot in pipeline.gettext(config):
+        print(f"wrote {config.relative(pot)}")
+    return 0
+
+
+def cmd_update(args: argparse.Namespace) -> int:
+    config = config_of(args)
+    if not args.no_gettext:
+        pipeline.gettext(config)
+    for report in pipeline.update(config, selected_languages(config, args.languages)):
+        print(format_update(report))
+    return 0
+
+
+def cmd_html(args: argparse.Namespace) -> int:
+    config = config_of(args)
+    languages = selected_languages(config, args.languages)
+    if not args.languages:
+        languages = ["en", *languages]
+    for language in languages:
+        result = pipeline.build_html(config, language)
+        for warning in result.warnings:
+            print(warning, file=sys.stderr)
+        print(f"built {config.relative(result.outdir / 'index.html')}")
+    return 0
+
+
+def cmd_import(args: argparse.Namespace) -> int:
+    config = config_of(args)
+    language = validate_language(args.language, where="--language")
+    for path in (args.english, args.translation):
+        if not path.is_file():
+            raise L10nError(path, "file not found", "check the path")
+    output = args.output or config.po_path(language)
+    if output.exists() and not args.force:
+        raise L10nError(config.relative(output), "catalog exists; import would replace it",
+                        "pass --force, or --output another path")
+    result = import_translation(
+        args.english.read_text(encoding="utf-8"), args.translation.read_text(encoding="utf-8"),
+        language, config.project_name, english_path=str(args.english),
+        translated_path=str(args.translation), source_revision=args.revision or "",
+    )
+    if result.findings:
+        print(format_text(result.findings))
+    write_po(output, result.catalog)
+    print(f"wrote {config.relative(output)}: {len(result.pairs)} blocks paired, "
+          f"{len(result.unmatched_english)} English blocks without translation, "
+          f"{len(result.unmatched_translated)} translated blocks without English, "
+          f"{len(result.fuzzy)} fuzzy, heading shift {result.heading_shift:+d}")
+    return 0
+
+
+def cmd_init(args: argparse.Namespace) -> int:
+    """Create a new language's catalog from the current template, with correct headers."""
+    config = config_of(args)
+    language = validate_language(args.language, where="language")
+    path = config.po_path(language)
+    if path.exists():
+        raise L10nError(config.relative(path), "catalog exists already", f"run `make update LANGUAGE={language}`")
+    if not args.no_gettext:
+        pipeline.gettext(config)
+    template = pipeline.read_template(config)
+    _, report = pipeline.update_language(config, language, template)
+    print(f"created {report.path} for {native_name(language)} ({language}): "
+          f"{report.untranslated} entries to translate")
+    return 0
+
+
+def cmd_languages(args: argparse.Namespace) -> int:
+    config = config_of(args)
+    for language in config.languages():
+        print(f"{language}\t{native_name(language)}")
+    return 0
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser("gettext", help="extract build/gettext/*.pot from the English master")
+    p.set_defaults(func=cmd_gettext)
+
+    p = sub.add_parser("update", help="merge the POT into each language's PO (fuzzy, obsolete, carry-over)")
+    add_language_option(p)
+    p.add_argument("--no-gettext", action="store_true", help="use the existing POT; do not extract first")
+    p.set_defaults(func=cmd_update)
+
+    p = sub.add_parser("html", help="build build/html/<lang>/ for English and every language")
+    add_language_option(p)
+    p.set_defaults(func=cmd_html)
+
+    p = sub.add_parser("import", help="create a PO catalog from a hand-made translated Markdown file")
+    p.add_argument("translation", type=Path, help="the translated Markdown file")
+    p.add_argument("--english", type=Path, required=True, help="the English revision it was made from")
+    p.add_argument("--language", required=True, help="language code, e.g. zh_CN")
+    p.add_argument("--revision", help="upstream revision of --english, recorded in the header")
+    p.add_argument("--output", type=Path, help="PO file to write (default: locale/<lang>/LC_MESSAGES/README.po)")
+    p.add_argument("--force", action="store_true", help="replace an existing catalog")
+    p.set_defaults(func=cmd_import)
+
+    p = sub.add_parser("init", help="add a language: create its catalog with correct headers")
+    p.add_argument("language", help="language code, e.g. fr or pt_BR")
+    p.add_argument("--no-gettext", action="store_true", help="use the existing POT")
+    p.set_defaults(func=cmd_init)
+
+    p = sub.add_parser("languages", help="list the languages under locale/")
+    p.set_defaults(func=cmd_languages)

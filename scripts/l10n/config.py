@@ -1,0 +1,119 @@
+"""The project's settings: paths, languages, upstream revision. One typed object, read from
+`[tool.l10n]` in pyproject.toml, the one place the tooling reads them from."""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .errors import L10nError
+from .locales import validate_language
+
+
+@dataclass(frozen=True)
+class Upstream:
+    """The upstream revision the English master corresponds to."""
+
+    repository: str
+    path: str
+    revision: int
+    commit: str
+    date: str
+
+    @property
+    def label(self) -> str:
+        return f"{self.revision} ({self.commit[:7]}, {self.date})"
+
+
+@dataclass(frozen=True)
+class Config:
+    root: Path
+    project_name: str
+    upstream: Upstream
+    source_dir: Path
+    locale_dir: Path
+    build_dir: Path
+    documents: tuple[str, ...] = ("README",)
+    # per language: minimum percent translated to publish, and what to do below it
+    publish_threshold: dict[str, float] = field(default_factory=dict)
+    below_threshold: str = "warn"  # "warn" or "skip"
+    max_po_bytes: int = 4_000_000
+
+    def source_file(self, document: str = "README") -> Path:
+        return self.source_dir / f"{document}.md"
+
+    def po_path(self, language: str, document: str = "README") -> Path:
+        return self.locale_dir / language / "LC_MESSAGES" / f"{document}.po"
+
+    def pot_path(self, document: str = "README") -> Path:
+        return self.build_dir / "gettext" / f"{document}.pot"
+
+    def languages(self) -> list[str]:
+        """Every language with a catalog directory under locale/, validated, sorted."""
+        if not self.locale_dir.is_dir():
+            return []
+        found = []
+        for entry in sorted(self.locale_dir.iterdir()):
+            if entry.is_dir() and not entry.name.startswith("."):
+                validate_language(entry.name, where=str(self.relative(entry)))
+                found.append(entry.name)
+        return found
+
+    def relative(self, path: Path) -> Path:
+        try:
+            return path.resolve().relative_to(self.root.resolve())
+        except ValueError:
+            return path
+
+    def threshold(self, language: str) -> float:
+        return self.publish_threshold.get(language, self.publish_threshold.get("default", 0.0))
+
+
+def find_root(start: Path | None = None) -> Path:
+    """The nearest directory upwards with a pyproject.toml that has a [tool.l10n] table."""
+    here = (start or Path.cwd()).resolve()
+    for candidate in (here, *here.parents):
+        pyproject = candidate / "pyproject.toml"
+        if pyproject.is_file() and "[tool.l10n]" in pyproject.read_text(encoding="utf-8"):
+            return candidate
+    raise L10nError(here, "no pyproject.toml with a [tool.l10n] table here or above",
+                    "run the command from the project's root")
+
+
+def load_config(root: Path | None = None) -> Config:
+    root = (root or find_root()).resolve()
+    pyproject = root / "pyproject.toml"
+    try:
+        data = tomllib.loads(pyproject.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise L10nError(pyproject, "file not found", "run the command from the project's root") from None
+    except tomllib.TOMLDecodeError as exc:
+        raise L10nError(pyproject, f"invalid TOML: {exc}", "fix the syntax") from None
+    table = data.get("tool", {}).get("l10n")
+    if not isinstance(table, dict):
+        raise L10nError(pyproject, "no [tool.l10n] table", "add the project's settings")
+    try:
+        up = table["upstream"]
+        upstream = Upstream(
+            repository=str(up["repository"]),
+            path=str(up["path"]),
+            revision=int(up["revision"]),
+            commit=str(up["commit"]),
+            date=str(up["date"]),
+        )
+        publish = {str(k): float(v) for k, v in table.get("publish", {}).get("threshold", {}).items()}
+        below = str(table.get("publish", {}).get("below_threshold", "warn"))
+        return Config(
+            root=root,
+            project_name=str(table["project_name"]),
+            upstream=upstream,
+            source_dir=root / str(table.get("source_dir", "source")),
+            locale_dir=root / str(table.get("locale_dir", "locale")),
+            build_dir=root / str(table.get("build_dir", "build")),
+            documents=tuple(table.get("documents", ["README"])),
+            publish_threshold=publish,
+            below_threshold=below,
+        )
+    except (KeyError, TypeError, ValueError) as exc:
+        raise L10nError(pyproject, f"bad [tool.l10n] setting: {exc}", "see README.md, Configuration") from None

@@ -1,0 +1,153 @@
+"""Operations on the project: extract (gettext), update catalogs, compile, build HTML.
+
+Each returns data (reports, paths) for the CLI to print; nothing here prints.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import os
+import subprocess
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import polib
+
+from .catalog.io import new_catalog, read_po, standard_metadata, write_po
+from .catalog.update import TemplateEntry, UpdateReport, merge
+from .config import Config
+from .errors import L10nError
+from .locales import validate_language
+
+SOURCE_REVISION_HEADER = "X-Source-Revision"
+
+
+@dataclass
+class BuildResult:
+    language: str
+    outdir: Path
+    warnings: list[str] = field(default_factory=list)
+
+
+def require_sphinx() -> None:
+    for module in ("sphinx", "myst_parser"):
+        if importlib.util.find_spec(module) is None:
+            raise L10nError(module, f"{module} is not installed in this Python ({sys.executable})",
+                            "run `make venv`, or `pip install -e .`")
+
+
+def run_sphinx(config: Config, args: list[str]) -> list[str]:
+    """Run sphinx-build with the project's conf.py; return its warnings, raise on failure."""
+    require_sphinx()
+    source = config.source_file()
+    if not source.is_file():
+        raise L10nError(config.relative(source), "source file not found",
+                        "restore it with `git checkout source/README.md`")
+    cmd = [sys.executable, "-m", "sphinx", "-q", "-c", str(config.root), *args]
+    env = dict(os.environ, PYTHONHASHSEED="0", SOURCE_DATE_EPOCH=os.environ.get("SOURCE_DATE_EPOCH", "0"))
+    proc = subprocess.run(cmd, cwd=config.root, capture_output=True, text=True, env=env)
+    lines = [line for line in (proc.stdout + proc.stderr).splitlines() if line.strip()]
+    if proc.returncode != 0:
+        detail = "; ".join(lines[-5:]) or f"exit status {proc.returncode}"
+        raise L10nError(config.relative(source), f"sphinx-build failed: {detail}",
+                        "fix the reported problem and run the command again")
+    return lines
+
+
+def gettext(config: Config) -> list[Path]:
+    """Write build/gettext/<doc>.pot from the English master."""
+    outdir = config.build_dir / "gettext"
+    run_sphinx(config, ["-b", "gettext", "-E", "-d", str(config.build_dir / "doctrees" / "gettext"),
+                        str(config.source_dir), str(outdir)])
+    return [config.pot_path(doc) for doc in config.documents]
+
+
+def read_template(config: Config, document: str = "README") -> list[TemplateEntry]:
+    pot_path = config.pot_path(document)
+    if not pot_path.is_file():
+        raise L10nError(config.relative(pot_path), "template not found", "run `make gettext` first")
+    pot = read_po(pot_path)
+    entries = []
+    for entry in pot:
+        if entry.obsolete or not entry.msgid:
+            continue
+        occurrences = tuple(
+            (_project_path(config, pot_path.parent, path), line) for path, line in entry.occurrences
+        )
+        entries.append(TemplateEntry(entry.msgid, occurrences))
+    return entries
+
+
+def _project_path(config: Config, base: Path, path: str) -> str:
+    absolute = Path(os.path.normpath(base / path))
+    try:
+        return absolute.relative_to(config.root).as_posix()
+    except ValueError:
+        return path
+
+
+def ensure_header(po: polib.POFile, config: Config, language: str) -> None:
+    """Fill the standard header fields a catalog lacks, fix the ones that must be exact."""
+    defaults = standard_metadata(language, config.project_name)
+    for key, value in defaults.items():
+        po.metadata.setdefault(key, value)
+    po.metadata["Language"] = language
+    po.metadata["Plural-Forms"] = defaults["Plural-Forms"]
+    po.metadata["Content-Type"] = defaults["Content-Type"]
+    po.metadata["Content-Transfer-Encoding"] = defaults["Content-Transfer-Encoding"]
+    po.metadata["Project-Id-Version"] = config.project_name
+    po.metadata.pop("POT-Creation-Date", None)
+    po.metadata[SOURCE_REVISION_HEADER] = f"{config.upstream.revision} {config.upstream.commit[:7]}"
+
+
+def update_language(config: Config, language: str, template: list[TemplateEntry],
+                    document: str = "README", write: bool = True) -> tuple[polib.POFile, UpdateReport]:
+    validate_language(language, where=str(config.relative(config.locale_dir / language)))
+    path = config.po_path(language, document)
+    old = read_po(path, config.max_po_bytes) if path.is_file() else new_catalog(language, config.project_name)
+    new, report = merge(old, template, language)
+    ensure_header(new, config, language)
+    report.path = str(config.relative(path))
+    if write:
+        report.written = write_po(path, new)
+    return new, report
+
+
+def update(config: Config, languages: list[str] | None = None) -> list[UpdateReport]:
+    """Merge the current POT into every language's catalog (or the ones named)."""
+    langs = languages if languages is not None else config.languages()
+    reports = []
+    for document in config.documents:
+        template = read_template(config, document)
+        for language in langs:
+            reports.append(update_language(config, language, template, document)[1])
+    return reports
+
+
+def compile_catalog(config: Config, language: str, document: str = "README") -> Path:
+    """Compile the .mo Sphinx reads from the current PO, every time (mtimes prove nothing)."""
+    po_path = config.po_path(language, document)
+    po = read_po(po_path, config.max_po_bytes)
+    mo_path = po_path.with_suffix(".mo")
+    tmp = mo_path.with_name(f".{mo_path.name}.tmp")
+    po.save_as_mofile(str(tmp))
+    os.replace(tmp, mo_path)
+    return mo_path
+
+
+def build_html(config: Config, language: str) -> BuildResult:
+    """Build build/html/<language>/ (with index.html) from the master and the current catalog."""
+    if language != "en":
+        validate_language(language)
+        for document in config.documents:
+            if not config.po_path(language, document).is_file():
+                raise L10nError(config.relative(config.po_path(language, document)),
+                                f"no catalog for {language}", f"run `make update LANGUAGE={language}`")
+            compile_catalog(config, language, document)
+    outdir = config.build_dir / "html" / language
+    warnings = run_sphinx(config, [
+        "-b", "html", "-E", "-W", "--keep-going", "-D", f"language={language}",
+        "-d", str(config.build_dir / "doctrees" / language), str(config.source_dir), str(outdir),
+    ])
+    return BuildResult(language, outdir, warnings)

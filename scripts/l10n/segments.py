@@ -1,0 +1,187 @@
+"""Markdown -> translatable segments, with the markdown-it configuration myst-parser uses.
+
+This is the one segmentation of the project: the importer, the update's link-only
+comparison, the message checks, the structure checks and the Markdown renderer all call it.
+A segment's msgid is exactly the msgid Sphinx's gettext builder writes for that block.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from markdown_it import MarkdownIt
+from markdown_it.renderer import RendererHTML
+from markdown_it.token import Token
+from myst_parser.config.main import MdParserConfig
+from myst_parser.parsers.mdit import create_md_parser
+
+_NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
+
+
+@lru_cache(maxsize=1)
+def md_parser() -> MarkdownIt:
+    """The markdown-it parser configured exactly as myst-parser configures it for Sphinx."""
+    return create_md_parser(MdParserConfig(), RendererHTML)
+
+
+def normalize_msgid(content: str) -> str:
+    """What Sphinx does to a node's source text before it becomes a msgid."""
+    return content.replace("\n", " ").strip()
+
+
+@dataclass(frozen=True)
+class Segment:
+    """One translatable block: a heading, a paragraph (alone, in a list item, quote, cell)."""
+
+    msgid: str
+    kind: str  # "heading" or "paragraph" or "table-cell"
+    line: int  # 1-based first source line
+    end_line: int  # 1-based last source line
+    level: int = 0  # heading level, 0 for other kinds
+    containers: tuple[str, ...] = ()  # enclosing block types, outermost first
+    raw: str = ""  # the inline content as written (line breaks kept)
+
+    @property
+    def in_list(self) -> bool:
+        return any(c in ("bullet_list", "ordered_list") for c in self.containers)
+
+
+@dataclass(frozen=True)
+class InlineFeatures:
+    """Language-independent anchors of one inline text: what must survive translation."""
+
+    links: tuple[str, ...] = ()
+    images: tuple[str, ...] = ()
+    autolinks: tuple[str, ...] = ()
+    footnotes: tuple[str, ...] = ()
+    code: tuple[str, ...] = ()
+    html: tuple[str, ...] = ()
+    roles: tuple[str, ...] = ()
+    numbers: tuple[str, ...] = ()
+    emphasis: int = 0
+    strong: int = 0
+    text: str = ""  # the visible words, markup removed
+
+    @property
+    def destinations(self) -> tuple[str, ...]:
+        return self.links + self.autolinks
+
+
+def parse_blocks(markdown: str) -> list[Token]:
+    return md_parser().parse(markdown)
+
+
+def iter_segments(markdown: str) -> Iterator[Segment]:
+    """Yield every translatable segment of a Markdown document, in document order."""
+    stack: list[str] = []
+    heading_level = 0
+    for token in parse_blocks(markdown):
+        if token.nesting == 1:
+            stack.append(token.type[: -len("_open")])
+            if token.type == "heading_open":
+                heading_level = int(token.tag[1:])
+            continue
+        if token.nesting == -1:
+            if stack:
+                stack.pop()
+            continue
+        if token.type != "inline" or token.map is None:
+            continue
+        msgid = normalize_msgid(token.content)
+        if not msgid:
+            continue
+        parent = stack[-1] if stack else ""
+        if parent == "heading":
+            kind, level = "heading", heading_level
+        elif parent in ("th", "td"):
+            kind, level = "table-cell", 0
+        else:
+            kind, level = "paragraph", 0
+        yield Segment(
+            msgid=msgid,
+            kind=kind,
+            line=token.map[0] + 1,
+            end_line=token.map[1],
+            level=level,
+            containers=tuple(stack[:-1]),
+            raw=token.content,
+        )
+
+
+def segments(markdown: str) -> list[Segment]:
+    return list(iter_segments(markdown))
+
+
+def unique_msgids(markdown: str) -> list[str]:
+    """The msgids in POT order: first occurrence wins, as Sphinx's gettext builder does."""
+    return list(dict.fromkeys(s.msgid for s in iter_segments(markdown)))
+
+
+def inline_features(text: str) -> InlineFeatures:
+    """Parse one msgid or msgstr as inline Markdown and collect its anchors."""
+    tokens = md_parser().parseInline(text)
+    links: list[str] = []
+    images: list[str] = []
+    autolinks: list[str] = []
+    footnotes: list[str] = []
+    code: list[str] = []
+    html: list[str] = []
+    roles: list[str] = []
+    words: list[str] = []
+    emphasis = strong = 0
+    for parent in tokens:
+        for child in parent.children or []:
+            if child.type == "link_open":
+                href = str(child.attrs.get("href", ""))
+                (autolinks if child.markup == "autolink" else links).append(href)
+            elif child.type == "image":
+                images.append(str(child.attrs.get("src", "")))
+                words.append(child.content)
+            elif child.type == "code_inline":
+                code.append(child.content)
+            elif child.type == "html_inline":
+                html.append(child.content)
+            elif child.type == "myst_role":
+                roles.append(str(child.meta.get("name", "")))
+            elif child.type == "footnote_ref":
+                footnotes.append(str(child.meta.get("label", "")))
+            elif child.type == "em_open":
+                emphasis += 1
+            elif child.type == "strong_open":
+                strong += 1
+            elif child.type == "text":
+                words.append(child.content)
+    text_only = " ".join(words)
+    return InlineFeatures(
+        links=tuple(links),
+        images=tuple(images),
+        autolinks=tuple(autolinks),
+        footnotes=tuple(footnotes),
+        code=tuple(code),
+        html=tuple(html),
+        roles=tuple(roles),
+        numbers=tuple(_NUMBER.findall(text_only)),
+        emphasis=emphasis,
+        strong=strong,
+        text=text_only,
+    )
+
+
+@dataclass
+class Skeleton:
+    """An inline text with every link destination replaced by a placeholder."""
+
+    text: str
+    destinations: list[str] = field(default_factory=list)
+
+
+def link_skeleton(text: str) -> Skeleton:
+    """Text with destinations blanked and whitespace folded: equal skeletons differ only in links."""
+    feats = inline_features(text)
+    skeleton = text
+    for dest in feats.destinations + feats.images:
+        skeleton = skeleton.replace(dest, "\x00", 1)
+    return Skeleton(" ".join(skeleton.split()), list(feats.destinations + feats.images))
