@@ -24,6 +24,7 @@ from rapidfuzz import fuzz, process
 
 from ..segments import link_skeleton
 from .io import add_comment, mark_fuzzy
+from .stats import catalog_stats
 
 FUZZY_THRESHOLD = 60.0  # percent, like msgmerge's 0.6
 CARRY_COMMENT = "links updated automatically: "
@@ -152,15 +153,9 @@ def merge(old: polib.POFile, template: list[TemplateEntry], language: str,
     for entry in kept_obsolete.values():
         new.append(entry)
 
-    for entry in new:
-        if entry.obsolete:
-            report.obsolete += 1
-        elif is_translated(entry):
-            report.translated += 1
-        elif entry.msgstr and "fuzzy" in entry.flags:
-            report.fuzzy += 1
-        else:
-            report.untranslated += 1
+    stats = catalog_stats(new)
+    report.translated, report.fuzzy = stats.translated, stats.fuzzy
+    report.untranslated, report.obsolete = stats.untranslated, stats.obsolete
     return new, report
 
 
