@@ -3,6 +3,7 @@
 # For translators (LANGUAGE=xx limits a target to one language, e.g. LANGUAGE=zh_CN):
 #   make update      extract the English master and merge it into every locale/<lang>/.../README.po
 #   make html        build build/html/en/ and build/html/<lang>/ for every language under locale/
+#   make check       check every catalog; errors block `make html` for that language
 #   make init LANGUAGE=xx   add a language: create its catalog with correct headers
 #
 # For maintainers:
@@ -22,7 +23,7 @@ LANGUAGE ?=
 LANG_ARGS := $(if $(LANGUAGE),--language $(LANGUAGE),)
 
 .DEFAULT_GOAL := help
-.PHONY: help venv gettext update html init import test lint clean
+.PHONY: help venv gettext update html init import check test lint clean
 
 help:  ## list the targets
 	@sed -n 's/^#   //p' $(firstword $(MAKEFILE_LIST))
@@ -55,6 +56,9 @@ SEED ?= tests/fixtures/seeds/README.zh_CN.md
 SEED_ENGLISH ?= tests/fixtures/upstream/15-2024-10-26-48cbcef.md
 import: venv
 	$(L10N) import $(SEED) --english $(SEED_ENGLISH) --language zh_CN --revision "15 48cbcef" --output build/import/zh_CN/README.po --force
+
+check: venv
+	$(L10N) check $(LANG_ARGS)
 
 test: venv
 	$(BIN)/python -m pytest -q

@@ -16,6 +16,7 @@ from .errors import L10nError
 # Each module registers its subcommands; the order is the order of `l10n --help`.
 COMMAND_MODULES = [
     "l10n.commands.core",
+    "l10n.commands.check",
 ]
 
 

@@ -136,6 +136,19 @@ def compile_catalog(config: Config, language: str, document: str = "README") -> 
     return mo_path
 
 
+def refuse_on_errors(config: Config, language: str) -> None:
+    """The pre-build gate: a catalog with check errors is never built."""
+    from .checks.findings import ERROR
+    from .checks.runner import check_catalogs
+
+    errors = [f for f in check_catalogs(config, [language]) if f.severity == ERROR]
+    if errors:
+        first = errors[0]
+        more = f" and {len(errors) - 1} more" if len(errors) > 1 else ""
+        raise L10nError(first.path, f"{first.code}: {first.message}{more}; {language} not built",
+                        "run `make check` to see every finding", first.line or None)
+
+
 def build_html(config: Config, language: str) -> BuildResult:
     """Build build/html/<language>/ (with index.html) from the master and the current catalog."""
     if language != "en":
@@ -144,6 +157,8 @@ def build_html(config: Config, language: str) -> BuildResult:
             if not config.po_path(language, document).is_file():
                 raise L10nError(config.relative(config.po_path(language, document)),
                                 f"no catalog for {language}", f"run `make update LANGUAGE={language}`")
+        refuse_on_errors(config, language)
+        for document in config.documents:
             compile_catalog(config, language, document)
     outdir = config.build_dir / "html" / language
     warnings = run_sphinx(config, [

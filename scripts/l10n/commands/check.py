@@ -1,0 +1,29 @@
+"""`l10n check`: every registered catalog check, every language; exit 1 on errors."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from ..checks.findings import ERROR, FORMATTERS, WARNING
+from ..checks.runner import check_catalogs
+from .core import add_language_option, config_of, selected_languages
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    config = config_of(args)
+    findings = check_catalogs(config, selected_languages(config, args.languages))
+    if findings:
+        print(FORMATTERS[args.format](findings))
+    errors = sum(f.severity == ERROR for f in findings)
+    warnings = sum(f.severity == WARNING for f in findings)
+    if args.format == "text":
+        print(f"{errors} error(s), {warnings} warning(s)", file=sys.stderr)
+    return 1 if errors else 0
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser("check", help="check every catalog (links, code, markup, hostile content, files)")
+    add_language_option(p)
+    p.add_argument("--format", choices=sorted(FORMATTERS), default="text")
+    p.set_defaults(func=cmd_check)
