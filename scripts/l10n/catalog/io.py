@@ -27,6 +27,25 @@ _KEYWORD = re.compile(r'^(#~\s*)?(#\|\s*)?(msgctxt|msgid|msgid_plural|msgstr(\[\
 _STRING = re.compile(r'^(#~\s*)?(#\|\s*)?"')
 _CLOSED = re.compile(r'(?<!\\)(\\\\)*"\s*$')
 _SYNTAX_LINE = re.compile(r"\(line (\d+)\)")
+_CHARSET = re.compile(rb"charset=([A-Za-z0-9_.:-]+)")
+
+
+class CatalogReadError(L10nError):
+    """A catalog that cannot be read; `code` names the problem for `make check` findings."""
+
+    def __init__(self, code: str, path: str | Path, message: str, fix: str = "", line: int | None = None):
+        self.code = code
+        super().__init__(path, message, fix, line)
+
+
+def declared_charset(raw: bytes) -> tuple[str, int] | None:
+    """The charset the header's Content-Type declares, and its line; None without one."""
+    header_end = raw.find(b"\n\n")
+    header = raw if header_end < 0 else raw[:header_end]
+    match = _CHARSET.search(header)
+    if match is None:
+        return None
+    return match.group(1).decode("ascii"), header[: match.start()].count(b"\n") + 1
 
 
 def lint_po_text(text: str) -> Iterator[tuple[int, str]]:
@@ -55,22 +74,27 @@ def read_po(path: str | Path, max_bytes: int = MAX_PO_BYTES) -> polib.POFile:
         raise L10nError(path, "file not found", "run `make update` to create it, or check the path")
     size = path.stat().st_size
     if size > max_bytes:
-        raise L10nError(path, f"file is {size} bytes, over the {max_bytes}-byte limit",
-                        "split the document or raise max_po_bytes in [tool.l10n]")
+        raise CatalogReadError("catalog-too-large", path, f"file is {size} bytes, over the {max_bytes}-byte limit",
+                               "split the document or raise max_po_bytes in [tool.l10n]", 1)
     raw = path.read_bytes()
+    charset = declared_charset(raw)  # "CHARSET" is the template placeholder; `make check` flags it in a PO
+    if charset is not None and charset[0].lower().replace("_", "-") not in ("utf-8", "utf8", "charset"):
+        raise CatalogReadError("charset-not-utf8", path, f"charset {charset[0]} declared; catalogs must be UTF-8",
+                               "convert with `msgconv -t UTF-8` and declare charset=UTF-8", charset[1])
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
         line = raw[: exc.start].count(b"\n") + 1
-        raise L10nError(path, f"invalid UTF-8 byte 0x{raw[exc.start]:02x}", "save the file as UTF-8", line) from None
+        raise CatalogReadError("invalid-utf8", path, f"invalid UTF-8 byte 0x{raw[exc.start]:02x}",
+                               "save the file as UTF-8", line) from None
     for line, problem in lint_po_text(text):
-        raise L10nError(path, f"PO syntax error: {problem}", "fix the quoting on that line", line)
+        raise CatalogReadError("po-syntax", path, f"PO syntax error: {problem}", "fix the quoting on that line", line)
     try:
         return polib.pofile(text, wrapwidth=WRAP_WIDTH, check_for_duplicates=False)
     except (OSError, ValueError) as exc:
         match = _SYNTAX_LINE.search(str(exc))
         line = int(match.group(1)) if match else None
-        raise L10nError(path, "PO syntax error", "fix the entry on that line", line) from None
+        raise CatalogReadError("po-syntax", path, "PO syntax error", "fix the entry on that line", line) from None
 
 
 def render_po(po: polib.POFile) -> str:

@@ -29,7 +29,10 @@ CatalogCheck = Callable[[CatalogContext], Iterable[Finding]]
 CATALOG_CHECKS: dict[str, CatalogCheck] = {}
 
 # Modules whose import registers checks; `load_checks()` imports them all.
-CHECK_MODULES: list[str] = []
+CHECK_MODULES: list[str] = [
+    "l10n.checks.message",
+    "l10n.checks.files",
+]
 
 
 def catalog_check(name: str) -> Callable[[CatalogCheck], CatalogCheck]:

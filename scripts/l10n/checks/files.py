@@ -1,0 +1,151 @@
+"""File-level checks of a catalog: header, duplicates, newlines, and the locale/ tree.
+
+Problems that stop reading altogether (syntax, invalid UTF-8, non-UTF-8 charset, size) are
+raised by catalog/io.py's `read_po` with their own codes; the runner turns them into findings.
+"""
+
+from __future__ import annotations
+
+import gettext
+import os
+import re
+from collections.abc import Iterator
+from pathlib import Path
+
+from ..locales import plural_forms
+from .findings import ERROR, WARNING, Finding
+from .po_lines import po_lines
+from .registry import CatalogContext, catalog_check
+
+_PLURAL_FORMS = re.compile(r"^\s*nplurals\s*=\s*(\d+)\s*;\s*plural\s*=\s*(.+?)\s*;?\s*$")
+MAX_NPLURALS = 6  # the most any language in CLDR has
+_ALLOWED_IN_LANGUAGE = {"glossary.tsv"}
+_ALLOWED_CATALOG_SUFFIXES = (".po", ".mo")
+
+
+def plural_forms_problem(value: str) -> str | None:
+    """Why a Plural-Forms value is invalid or unsafe, tested with the gettext module's own
+    parser (which refuses anything but C arithmetic on n); None when it is fine."""
+    match = _PLURAL_FORMS.match(value)
+    if match is None:
+        return f"{value!r} is not 'nplurals=N; plural=EXPRESSION;'"
+    nplurals = int(match.group(1))
+    if not 1 <= nplurals <= MAX_NPLURALS:
+        return f"nplurals={nplurals} is outside 1..{MAX_NPLURALS}"
+    expression = match.group(2)
+    if len(expression) > 200:
+        return "plural expression is over 200 characters"
+    try:
+        plural = gettext.c2py(expression)
+        for n in (*range(0, 200), 1000, 10**6):
+            index = plural(n)
+            if not 0 <= index < nplurals:
+                return f"plural({n}) = {index}, outside 0..{nplurals - 1}"
+    except (ValueError, RecursionError, ZeroDivisionError, OverflowError) as exc:
+        return f"plural expression {expression!r} rejected by gettext: {exc}"
+    return None
+
+
+def _header_findings(context: CatalogContext) -> Iterator[Finding]:
+    lines = po_lines(context.path).header_fields
+    path = context.display_path
+    content_type = context.catalog.metadata.get("Content-Type", "")
+    charset = content_type.partition("charset=")[2].strip().lower()
+    if charset not in ("utf-8", "utf8"):
+        yield Finding(path, lines.get("Content-Type", 1), ERROR, "charset-not-utf8",
+                      f"Content-Type {content_type!r} does not declare charset=UTF-8",
+                      "set 'Content-Type: text/plain; charset=UTF-8' (run `make update`)")
+    value = context.catalog.metadata.get("Plural-Forms")
+    line = lines.get("Plural-Forms", 1)
+    if value is None:
+        yield Finding(path, line, WARNING, "plural-forms", "no Plural-Forms header",
+                      "run `make update` to write it from babel's locale data")
+        return
+    problem = plural_forms_problem(value)
+    if problem is not None:
+        yield Finding(path, line, ERROR, "plural-forms", f"invalid or unsafe Plural-Forms: {problem}",
+                      "run `make update` to write it from babel's locale data")
+        return
+    expected = plural_forms(context.language)
+    if " ".join(value.split()).rstrip(";") != " ".join(expected.split()).rstrip(";"):
+        yield Finding(path, line, WARNING, "plural-forms-mismatch",
+                      f"Plural-Forms {value!r} differs from babel's {expected!r} for {context.language}",
+                      "run `make update` to write it from babel's locale data")
+
+
+def _entry_findings(context: CatalogContext) -> Iterator[Finding]:
+    lines = po_lines(context.path)
+    seen: dict[tuple[str | None, str], int] = {}
+    for entry in context.catalog:
+        if entry.obsolete:
+            continue
+        line = lines.msgstr_line(entry.linenum)
+        key = (entry.msgctxt, entry.msgid)
+        if key in seen:
+            yield Finding(context.display_path, line, ERROR, "duplicate-msgid",
+                          f"msgid {entry.msgid[:50]!r} already defined at line {seen[key]}",
+                          "delete one of the two entries (run `make update` to merge)")
+        else:
+            seen[key] = line
+        if not entry.msgid:
+            continue
+        translations = entry.msgstr_plural.values() if entry.msgid_plural else [entry.msgstr]
+        for msgstr in translations:
+            if not msgstr:
+                continue
+            for end, test in (("begin", str.startswith), ("end", str.endswith)):
+                if test(entry.msgid, "\n") != test(msgstr, "\n"):
+                    yield Finding(context.display_path, line, ERROR, "newline-mismatch",
+                                  f"msgid and msgstr do not both {end} with a newline (msgfmt -c refuses it)",
+                                  f"make the msgstr {end} like the msgid")
+
+
+def _tree_problems(root: Path, allowed: set[str], allowed_dirs: dict[str, tuple[str, ...]]) -> Iterator[tuple[Path, str]]:
+    """(path, problem) for symlinks and unexpected files or directories below `root`."""
+    for entry in sorted(root.iterdir()):
+        if entry.is_symlink():
+            yield entry, "symlink"
+        elif entry.is_dir() and entry.name in allowed_dirs:
+            for inner in sorted(entry.iterdir()):
+                if inner.is_symlink():
+                    yield inner, "symlink"
+                elif not (inner.is_file() and inner.suffix in allowed_dirs[entry.name]):
+                    yield inner, "unexpected-path"
+        elif not (entry.is_file() and entry.name in allowed):
+            yield entry, "unexpected-path"
+
+
+def _locale_tree_findings(context: CatalogContext) -> Iterator[Finding]:
+    config = context.config
+    language_dir = config.locale_dir / context.language
+    problems: list[tuple[Path, str]] = []
+    if language_dir.is_symlink():
+        problems.append((language_dir, "symlink"))
+    else:
+        problems += _tree_problems(language_dir, _ALLOWED_IN_LANGUAGE, {"LC_MESSAGES": _ALLOWED_CATALOG_SUFFIXES})
+    languages = config.languages()
+    if languages and context.language == languages[0]:  # locale/ itself: reported once per run
+        for entry in sorted(config.locale_dir.iterdir()):
+            if entry.is_symlink():
+                problems.append((entry, "symlink"))
+            elif not entry.is_dir():
+                problems.append((entry, "unexpected-path"))
+    for path, code in problems:
+        what = ("a symlink: the build would read whatever it points to" if code == "symlink"
+                else "not expected here (locale/<lang>/ holds LC_MESSAGES/*.po, *.mo and glossary.tsv)")
+        shown = _display(config.root, path)  # not resolved: a symlink is named as itself
+        yield Finding(shown, 0, ERROR, code, what, f"remove {shown}")
+
+
+def _display(root: Path, path: Path) -> str:
+    try:
+        return os.path.relpath(path, root)
+    except ValueError:
+        return str(path)
+
+
+@catalog_check("files")
+def check_files(context: CatalogContext) -> Iterator[Finding]:
+    yield from _header_findings(context)
+    yield from _entry_findings(context)
+    yield from _locale_tree_findings(context)

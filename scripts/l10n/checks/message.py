@@ -1,0 +1,246 @@
+"""Message checks: each msgstr against its msgid, parsed with the MyST markdown-it configuration.
+
+The core, `message_problems(msgid, msgstr, language)`, is pure: it returns `Problem`s that the
+registered check places at the msgstr's line in the PO file. A msgstr must keep the msgid's link
+destinations, images, footnotes and code spans, its emphasis, and its block shape (one paragraph
+stays one paragraph), and must not add anything that changes what the build does: raw HTML,
+MyST directives, roles or fences, unsafe URL schemes, a trailing `# noqa`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from functools import lru_cache
+
+import polib
+
+from ..segments import InlineFeatures, inline_features, md_parser
+from .findings import ERROR, WARNING, Finding
+from .po_lines import po_lines
+from .registry import CatalogContext, catalog_check
+
+# Characters that start an inline rule of the MyST configuration other than plain text
+# (newline, escape, role, code, emphasis, link, image, footnote, autolink, html, entity).
+# A text without any of them parses to one text token: no need to run the parser.
+_INLINE_TRIGGERS = frozenset("\n\r\0\\{`*_[!<&")
+# First characters that can start a block other than a paragraph, on a single line.
+_BLOCK_TRIGGERS = frozenset("#>-+*_=~`%([<|:0123456789 \t")
+_NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
+_UNSAFE_SCHEMES = ("javascript", "vbscript", "data", "file")
+_UNSAFE_LINK_TEXT = re.compile(r"(?:\]\(\s*<?|<)\s*(javascript|vbscript|data|file)\s*:", re.IGNORECASE)
+_NOQA = re.compile(r"(?<!\\)#\s*noqa\s*$", re.IGNORECASE)  # the pattern Sphinx's i18n transform strips
+_BLANK_LINE = re.compile(r"\n[ \t]*\n")
+_WORD = re.compile(r"[^\W\d_]+")
+_TARGET_SCRIPT = {
+    "zh": re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]"),
+    "ja": re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff]"),
+    "ko": re.compile(r"[\uac00-\ud7af\u1100-\u11ff\u3130-\u318f]"),
+}
+MAX_MSGSTR_CHARS = 10_000
+FIX_KEEP = "keep it exactly as in the msgid, then run `make check`"
+
+
+@dataclass(frozen=True)
+class Problem:
+    severity: str
+    code: str
+    message: str
+    fix: str = FIX_KEEP
+
+
+@lru_cache(maxsize=65_536)
+def features(text: str) -> InlineFeatures:
+    """inline_features, skipping the parser for text no inline rule can change (exactly equal)."""
+    if _INLINE_TRIGGERS.isdisjoint(text):
+        return InlineFeatures(numbers=tuple(_NUMBER.findall(text)), text=text)
+    return inline_features(text)
+
+
+@lru_cache(maxsize=65_536)
+def block_shape(text: str) -> tuple[tuple[str, str], ...]:
+    """The top-level blocks a text becomes when parsed as a document: (token type, info)."""
+    if "\n" not in text and text[:1] not in _BLOCK_TRIGGERS:
+        return (("paragraph_open", ""),)
+    shape = []
+    for token in md_parser().parse(text):
+        if token.level == 0 and token.nesting >= 0 and token.type != "inline":
+            shape.append((token.type, token.info.strip() if token.type == "fence" else ""))
+    return tuple(shape)
+
+
+def _paired_differences(kind: str, expected: Iterable[str], actual: Iterable[str]) -> Iterator[Problem]:
+    """Dropped, added and changed items of two multisets (a dropped and an added one in document
+    order count as one changed item)."""
+    expected, actual = list(expected), list(actual)
+    if expected == actual:
+        return
+    dropped = _surplus(expected, actual)
+    added = _surplus(actual, expected)
+    for old, new in zip(dropped, added, strict=False):
+        yield Problem(ERROR, f"{kind}-changed", f"{kind} {old} became {new}")
+    for old in dropped[len(added):]:
+        yield Problem(ERROR, f"{kind}-dropped", f"{kind} {old} of the msgid is missing")
+    for new in added[len(dropped):]:
+        yield Problem(ERROR, f"{kind}-added", f"{kind} {new} is not in the msgid")
+
+
+def _surplus(items: list[str], other: list[str]) -> list[str]:
+    """The items not matched in `other` (as a multiset), in the order they occur."""
+    left = Counter(items) - Counter(other)
+    surplus = []
+    for item in items:
+        if left[item] > 0:
+            left[item] -= 1
+            surplus.append(item)
+    return surplus
+
+
+def _unsafe_urls(feats: InlineFeatures, msgstr: str) -> Iterator[Problem]:
+    seen = set()
+    for url in feats.links + feats.autolinks + feats.images:
+        scheme = url.split(":", 1)[0].strip().lower() if ":" in url else ""
+        if scheme in _UNSAFE_SCHEMES:
+            seen.add(scheme)
+            yield Problem(ERROR, "unsafe-url", f"{scheme}: destination {url[:60]!r}", "remove the link")
+    for match in _UNSAFE_LINK_TEXT.finditer(msgstr):
+        scheme = match.group(1).lower()
+        if scheme not in seen:
+            seen.add(scheme)
+            yield Problem(ERROR, "unsafe-url", f"{scheme}: destination in {match.group(0)!r}", "remove the link")
+
+
+_SHAPE_CODES = {
+    "heading_open": ("heading-marker", "starts with a heading marker (e.g. '# '): it becomes a heading"),
+    "bullet_list_open": ("list-marker", "starts with a list marker (e.g. '- '): it becomes a list"),
+    "ordered_list_open": ("ordered-list-marker", "starts with a number and '.' or ')' (e.g. '2024. '): "
+                          "it becomes an ordered list"),
+    "blockquote_open": ("quote-marker", "starts with '> ': it becomes a block quote"),
+    "html_block": ("raw-html", "raw HTML block"),
+}
+
+
+def _shape_problems(msgid: str, msgstr: str) -> Iterator[Problem]:
+    if _BLANK_LINE.search(msgstr) and not _BLANK_LINE.search(msgid):
+        yield Problem(ERROR, "blank-line", "blank line: it splits the paragraph and Sphinx keeps the English",
+                      "remove the blank line")
+        return
+    expected, actual = block_shape(msgid), block_shape(msgstr)
+    if expected == actual:
+        return
+    extra = Counter(actual) - Counter(expected)
+    for token_type, info in extra:
+        if token_type == "fence" and info.startswith("{"):
+            yield Problem(ERROR, "myst-directive", f"MyST directive {info.split()[0]} ({info[:60]!r})",
+                          "remove the directive")
+        elif token_type in ("fence", "code_block"):
+            yield Problem(ERROR, "code-fence", "code block or fence: the paragraph becomes code",
+                          "remove the fence or the leading indentation")
+        elif token_type in _SHAPE_CODES:
+            code, what = _SHAPE_CODES[token_type]
+            yield Problem(ERROR, code, f"{what}; Sphinx keeps the English", "remove or escape the marker (\\)")
+        else:
+            yield Problem(ERROR, "block-shape", f"becomes a {token_type.removesuffix('_open')} block, "
+                          "not one paragraph; Sphinx keeps the English", "remove or escape the marker (\\)")
+    if not extra:
+        yield Problem(ERROR, "block-shape", "does not parse to the msgid's block shape "
+                      f"({len(actual)} block(s), msgid {len(expected)}); Sphinx keeps the English",
+                      "remove link reference definitions, targets and comments")
+
+
+def _is_exempt_from_translation(feats: InlineFeatures) -> bool:
+    """Only code, URLs, numbers or names: nothing a translator would change."""
+    words = [w for w in feats.text.split() if _WORD.search(w)]
+    if not words:
+        return True
+    names = [w for w in words if any(c.isdigit() for c in w) or any(c.isupper() for c in w[1:])]
+    if len(names) == len(words):
+        return True
+    return len(words) <= 3 and all(w[:1].isupper() for w in words) and len(words) > 1
+
+
+def _leak_problems(msgid: str, msgstr: str, ef: InlineFeatures, tf: InlineFeatures,
+                   language: str) -> Iterator[Problem]:
+    if _is_exempt_from_translation(ef):
+        return
+    if msgstr == msgid:
+        yield Problem(WARNING, "untranslated", "msgstr is the msgid unchanged (English left in place)",
+                      "translate it, or empty the msgstr to fall back to the English openly")
+        return
+    script = _TARGET_SCRIPT.get(language.split("_")[0])
+    if script is not None and not script.search(tf.text):
+        yield Problem(WARNING, "no-target-script", f"no character of the {language} script in the visible text",
+                      "translate it")
+
+
+def _emphasis_problems(ef: InlineFeatures, tf: InlineFeatures) -> Iterator[Problem]:
+    if ef.emphasis != tf.emphasis:
+        yield Problem(WARNING, "emphasis-count", f"{tf.emphasis} emphasis span(s), msgid has {ef.emphasis}")
+    if ef.strong != tf.strong:
+        yield Problem(WARNING, "strong-count", f"{tf.strong} strong span(s), msgid has {ef.strong}")
+    for mark in ("*", "_"):
+        if tf.text.count(mark) > ef.text.count(mark):
+            yield Problem(WARNING, "unrendered-emphasis",
+                          f"'{mark}' left as literal text: the emphasis does not render (CommonMark's flanking "
+                          "rules: a delimiter next to CJK punctuation needs a space on its other side)",
+                          "move the marker inside the punctuation, or add a space outside it")
+            break
+
+
+def _length_problems(msgid: str, msgstr: str) -> Iterator[Problem]:
+    if len(msgstr) > MAX_MSGSTR_CHARS and len(msgstr) > 10 * len(msgid):
+        yield Problem(ERROR, "msgstr-too-long", f"msgstr has {len(msgstr)} characters, msgid {len(msgid)}",
+                      "translate only the msgid")
+    elif len(msgstr) > 4 * len(msgid) + 40 or (len(msgid) >= 80 and len(msgstr) < 0.1 * len(msgid)):
+        yield Problem(WARNING, "length-ratio", f"msgstr has {len(msgstr)} characters, msgid {len(msgid)}",
+                      "check that it translates exactly this msgid")
+
+
+def message_problems(msgid: str, msgstr: str, language: str = "") -> list[Problem]:
+    """Every problem of one translation (an empty msgstr has none: it falls back to the English)."""
+    if not msgstr:
+        return []
+    ef, tf = features(msgid), features(msgstr)
+    problems = list(_shape_problems(msgid, msgstr))
+    problems += _unsafe_urls(tf, msgstr)
+    problems += _paired_differences("link", ef.destinations, tf.destinations)
+    problems += _paired_differences("image", ef.images, tf.images)
+    problems += _paired_differences("footnote", ef.footnotes, tf.footnotes)
+    problems += _paired_differences("code", ef.code, tf.code)
+    for html in (Counter(tf.html) - Counter(ef.html)).elements():
+        problems.append(Problem(ERROR, "raw-html", f"raw HTML {html[:60]!r} is not in the msgid", "remove it"))
+    for role in (Counter(tf.roles) - Counter(ef.roles)).elements():
+        problems.append(Problem(ERROR, "myst-role", f"MyST role {{{role}}} is not in the msgid", "remove it"))
+    if _NOQA.search(msgstr) and not _NOQA.search(msgid):
+        problems.append(Problem(ERROR, "noqa", "trailing '# noqa' silences Sphinx's reference checks",
+                                "remove it (write '\\# noqa' for literal text)"))
+    problems += _emphasis_problems(ef, tf)
+    problems += _leak_problems(msgid, msgstr, ef, tf, language)
+    problems += _length_problems(msgid, msgstr)
+    return problems
+
+
+def _translations(entry: polib.POEntry) -> Iterator[tuple[str, str]]:
+    if entry.msgid_plural:
+        for index, text in sorted(entry.msgstr_plural.items()):
+            yield (entry.msgid if int(index) == 0 else entry.msgid_plural), text
+    else:
+        yield entry.msgid, entry.msgstr
+
+
+@catalog_check("messages")
+def check_messages(context: CatalogContext) -> Iterator[Finding]:
+    lines = po_lines(context.path)
+    for entry in context.catalog:
+        if entry.obsolete or not entry.msgid:
+            continue
+        fuzzy = "fuzzy" in entry.flags
+        line = lines.msgstr_line(entry.linenum)
+        for msgid, msgstr in _translations(entry):
+            for problem in message_problems(msgid, msgstr, context.language):
+                severity, message = problem.severity, problem.message
+                if fuzzy and severity == ERROR:  # fuzzy entries are not built: a warning until reviewed
+                    severity, message = WARNING, f"{message} (fuzzy entry, not built)"
+                yield Finding(context.display_path, line, severity, problem.code, message, problem.fix)
