@@ -90,60 +90,85 @@ def align(english: list[Segment], translated: list[Segment], shift: int) -> tupl
     return best[n][m], pairs[::-1]
 
 
+@dataclass
+class Alignment:
+    """Which translated block translates which English block, under one heading-level shift."""
+
+    pairs: list[Pair]
+    unmatched_english: list[Segment]
+    unmatched_translated: list[Segment]
+    heading_shift: int
+
+
+def align_documents(english: list[Segment], translated: list[Segment]) -> Alignment:
+    """The best alignment over every heading-level shift (ties: the smallest shift)."""
+    shift, (_, index_pairs) = max(
+        ((s, align(english, translated, s)) for s in range(-MAX_LEVEL_SHIFT, MAX_LEVEL_SHIFT + 1)),
+        key=lambda item: (item[1][0], -abs(item[0])),
+    )
+    paired_e = {i for i, _ in index_pairs}
+    paired_t = {j for _, j in index_pairs}
+    return Alignment(
+        pairs=[Pair(english[i], translated[j]) for i, j in index_pairs],
+        unmatched_english=[s for i, s in enumerate(english) if i not in paired_e],
+        unmatched_translated=[s for j, s in enumerate(translated) if j not in paired_t],
+        heading_shift=shift,
+    )
+
+
 def import_translation(english_md: str, translated_md: str, language: str, project_name: str,
                        english_path: str = "source/README.md",
                        translated_path: str = "translation.md",
                        source_revision: str = "") -> ImportResult:
     english = segments(english_md)
     translated = segments(translated_md)
-    shift, (_, index_pairs) = max(
-        ((s, align(english, translated, s)) for s in range(-MAX_LEVEL_SHIFT, MAX_LEVEL_SHIFT + 1)),
-        key=lambda item: (item[1][0], -abs(item[0])),
-    )
-    pairs = [Pair(english[i], translated[j]) for i, j in index_pairs]
-    paired_e = {i for i, _ in index_pairs}
-    paired_t = {j for _, j in index_pairs}
+    alignment = align_documents(english, translated)
     result = ImportResult(
         catalog=new_catalog(language, project_name,
                             translator=f"imported from {translated_path}"),
-        pairs=pairs,
-        unmatched_english=[s for i, s in enumerate(english) if i not in paired_e],
-        unmatched_translated=[s for j, s in enumerate(translated) if j not in paired_t],
-        heading_shift=shift,
+        pairs=alignment.pairs,
+        unmatched_english=alignment.unmatched_english,
+        unmatched_translated=alignment.unmatched_translated,
+        heading_shift=alignment.heading_shift,
     )
     if source_revision:
         result.catalog.metadata["X-Source-Revision"] = source_revision
-    _report_structure(result, english, translated_path)
+    result.findings += structure_findings(alignment, translated_path, "it is not imported",
+                                          "imported untranslated")
     _build_catalog(result, english, english_path, translated_path)
     return result
 
 
-def _report_structure(result: ImportResult, english: list[Segment], path: str) -> None:
-    for seg in result.unmatched_translated:
-        result.findings.append(Finding(
+def structure_findings(alignment: Alignment, path: str, extra_note: str = "it is not imported",
+                       missing_note: str = "imported untranslated") -> list[Finding]:
+    """Extra and missing blocks and heading levels of an alignment, as warnings at `path`."""
+    findings = []
+    for seg in alignment.unmatched_translated:
+        findings.append(Finding(
             path, seg.line, WARNING, "extra-block",
-            f"{seg.kind} {seg.msgid[:60]!r} has no English counterpart; it is not imported",
+            f"{seg.kind} {seg.msgid[:60]!r} has no English counterpart; {extra_note}",
             "remove it from the translation, or add it to the English master first"))
-    for seg in result.unmatched_english:
-        result.findings.append(Finding(
+    for seg in alignment.unmatched_english:
+        findings.append(Finding(
             path, 0, WARNING, "missing-block",
-            f"English {seg.kind} at line {seg.line} {seg.msgid[:60]!r} has no translation; imported untranslated",
-            "translate it in the PO file"))
-    headings = [p for p in result.pairs if p.english.kind == "heading"]
-    if result.heading_shift and headings:
+            f"English {seg.kind} at line {seg.line} {seg.msgid[:60]!r} has no translation; {missing_note}",
+            "translate it in the PO file" if missing_note.startswith("imported") else "translate it"))
+    headings = [p for p in alignment.pairs if p.english.kind == "heading"]
+    if alignment.heading_shift and headings:
         first = headings[0]
-        deeper = "deeper" if result.heading_shift > 0 else "shallower"
-        result.findings.append(Finding(
+        deeper = "deeper" if alignment.heading_shift > 0 else "shallower"
+        findings.append(Finding(
             path, first.translated.line, WARNING, "heading-level-shift",
-            f"headings are {abs(result.heading_shift)} level(s) {deeper} than the English "
+            f"headings are {abs(alignment.heading_shift)} level(s) {deeper} than the English "
             f"({len(headings)} headings, e.g. {'#' * first.english.level} -> {'#' * first.translated.level})",
             "use the English heading levels"))
     for pair in headings:
-        if pair.translated.level - pair.english.level != result.heading_shift:
-            result.findings.append(Finding(
+        if pair.translated.level - pair.english.level != alignment.heading_shift:
+            findings.append(Finding(
                 path, pair.translated.line, WARNING, "heading-level",
                 f"heading level {pair.translated.level}, English has {pair.english.level}",
                 "use the English heading level"))
+    return findings
 
 
 def _build_catalog(result: ImportResult, english: list[Segment], english_path: str,
@@ -161,7 +186,7 @@ def _build_catalog(result: ImportResult, english: list[Segment], english_path: s
         if target is None or entry.msgstr:
             continue
         entry.msgstr = target.msgid
-        problems = _anchor_differences(seg.msgid, target.msgid)
+        problems = anchor_differences(seg.msgid, target.msgid)
         for problem in problems:
             result.findings.append(Finding(translated_path, target.line, WARNING, problem[0], problem[1],
                                            "restore it in the translation"))
@@ -170,7 +195,8 @@ def _build_catalog(result: ImportResult, english: list[Segment], english_path: s
             mark_fuzzy(entry)
 
 
-def _anchor_differences(msgid: str, msgstr: str) -> list[tuple[str, str]]:
+def anchor_differences(msgid: str, msgstr: str) -> list[tuple[str, str]]:
+    """(code, message) for each link, image or code span one text has and the other lacks."""
     ef, tf = inline_features(msgid), inline_features(msgstr)
     problems = []
     for kind, a, b in (("link", ef.destinations, tf.destinations), ("image", ef.images, tf.images),

@@ -74,12 +74,14 @@ def read_po(path: str | Path, max_bytes: int = MAX_PO_BYTES) -> polib.POFile:
         raise L10nError(path, "file not found", "run `make update` to create it, or check the path")
     size = path.stat().st_size
     if size > max_bytes:
-        raise CatalogReadError("catalog-too-large", path, f"file is {size} bytes, over the {max_bytes}-byte limit",
+        raise CatalogReadError("catalog-too-large", path,
+                               f"file is {size} bytes, over the {max_bytes}-byte limit",
                                "split the document or raise max_po_bytes in [tool.l10n]", 1)
     raw = path.read_bytes()
     charset = declared_charset(raw)  # "CHARSET" is the template placeholder; `make check` flags it in a PO
     if charset is not None and charset[0].lower().replace("_", "-") not in ("utf-8", "utf8", "charset"):
-        raise CatalogReadError("charset-not-utf8", path, f"charset {charset[0]} declared; catalogs must be UTF-8",
+        raise CatalogReadError("charset-not-utf8", path,
+                               f"charset {charset[0]} declared; catalogs must be UTF-8",
                                "convert with `msgconv -t UTF-8` and declare charset=UTF-8", charset[1])
     try:
         text = raw.decode("utf-8")
@@ -88,13 +90,15 @@ def read_po(path: str | Path, max_bytes: int = MAX_PO_BYTES) -> polib.POFile:
         raise CatalogReadError("invalid-utf8", path, f"invalid UTF-8 byte 0x{raw[exc.start]:02x}",
                                "save the file as UTF-8", line) from None
     for line, problem in lint_po_text(text):
-        raise CatalogReadError("po-syntax", path, f"PO syntax error: {problem}", "fix the quoting on that line", line)
+        raise CatalogReadError("po-syntax", path, f"PO syntax error: {problem}",
+                               "fix the quoting on that line", line)
     try:
         return polib.pofile(text, wrapwidth=WRAP_WIDTH, check_for_duplicates=False)
     except (OSError, ValueError) as exc:
         match = _SYNTAX_LINE.search(str(exc))
-        line = int(match.group(1)) if match else None
-        raise CatalogReadError("po-syntax", path, "PO syntax error", "fix the entry on that line", line) from None
+        error_line = int(match.group(1)) if match else None
+        raise CatalogReadError("po-syntax", path, "PO syntax error", "fix the entry on that line",
+                               error_line) from None
 
 
 def render_po(po: polib.POFile) -> str:

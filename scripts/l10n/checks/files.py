@@ -100,7 +100,8 @@ def _entry_findings(context: CatalogContext) -> Iterator[Finding]:
                                   f"make the msgstr {end} like the msgid")
 
 
-def _tree_problems(root: Path, allowed: set[str], allowed_dirs: dict[str, tuple[str, ...]]) -> Iterator[tuple[Path, str]]:
+def _tree_problems(root: Path, allowed: set[str],
+                   allowed_dirs: dict[str, tuple[str, ...]]) -> Iterator[tuple[Path, str]]:
     """(path, problem) for symlinks and unexpected files or directories below `root`."""
     for entry in sorted(root.iterdir()):
         if entry.is_symlink():
@@ -122,7 +123,8 @@ def _locale_tree_findings(context: CatalogContext) -> Iterator[Finding]:
     if language_dir.is_symlink():
         problems.append((language_dir, "symlink"))
     else:
-        problems += _tree_problems(language_dir, _ALLOWED_IN_LANGUAGE, {"LC_MESSAGES": _ALLOWED_CATALOG_SUFFIXES})
+        problems += _tree_problems(language_dir, _ALLOWED_IN_LANGUAGE,
+                                   {"LC_MESSAGES": _ALLOWED_CATALOG_SUFFIXES})
     languages = config.languages()
     if languages and context.language == languages[0]:  # locale/ itself: reported once per run
         for entry in sorted(config.locale_dir.iterdir()):

@@ -109,7 +109,8 @@ def _unsafe_urls(feats: InlineFeatures, msgstr: str) -> Iterator[Problem]:
         scheme = match.group(1).lower()
         if scheme not in seen:
             seen.add(scheme)
-            yield Problem(ERROR, "unsafe-url", f"{scheme}: destination in {match.group(0)!r}", "remove the link")
+            yield Problem(ERROR, "unsafe-url", f"{scheme}: destination in {match.group(0)!r}",
+                          "remove the link")
 
 
 _SHAPE_CODES = {
@@ -140,7 +141,8 @@ def _shape_problems(msgid: str, msgstr: str) -> Iterator[Problem]:
                           "remove the fence or the leading indentation")
         elif token_type in _SHAPE_CODES:
             code, what = _SHAPE_CODES[token_type]
-            yield Problem(ERROR, code, f"{what}; Sphinx keeps the English", "remove or escape the marker (\\)")
+            yield Problem(ERROR, code, f"{what}; Sphinx keeps the English",
+                          "remove or escape the marker (\\)")
         else:
             yield Problem(ERROR, "block-shape", f"becomes a {token_type.removesuffix('_open')} block, "
                           "not one paragraph; Sphinx keeps the English", "remove or escape the marker (\\)")
@@ -171,8 +173,8 @@ def _leak_problems(msgid: str, msgstr: str, ef: InlineFeatures, tf: InlineFeatur
         return
     script = _TARGET_SCRIPT.get(language.split("_")[0])
     if script is not None and not script.search(tf.text):
-        yield Problem(WARNING, "no-target-script", f"no character of the {language} script in the visible text",
-                      "translate it")
+        yield Problem(WARNING, "no-target-script",
+                      f"no character of the {language} script in the visible text", "translate it")
 
 
 def _emphasis_problems(ef: InlineFeatures, tf: InlineFeatures) -> Iterator[Problem]:
@@ -183,8 +185,9 @@ def _emphasis_problems(ef: InlineFeatures, tf: InlineFeatures) -> Iterator[Probl
     for mark in ("*", "_"):
         if tf.text.count(mark) > ef.text.count(mark):
             yield Problem(WARNING, "unrendered-emphasis",
-                          f"'{mark}' left as literal text: the emphasis does not render (CommonMark's flanking "
-                          "rules: a delimiter next to CJK punctuation needs a space on its other side)",
+                          f"'{mark}' left as literal text: the emphasis does not render "
+                          "(CommonMark's flanking rules: a delimiter next to CJK punctuation needs a space "
+                          "on its other side)",
                           "move the marker inside the punctuation, or add a space outside it")
             break
 
@@ -210,7 +213,8 @@ def message_problems(msgid: str, msgstr: str, language: str = "") -> list[Proble
     problems += _paired_differences("footnote", ef.footnotes, tf.footnotes)
     problems += _paired_differences("code", ef.code, tf.code)
     for html in (Counter(tf.html) - Counter(ef.html)).elements():
-        problems.append(Problem(ERROR, "raw-html", f"raw HTML {html[:60]!r} is not in the msgid", "remove it"))
+        problems.append(Problem(ERROR, "raw-html", f"raw HTML {html[:60]!r} is not in the msgid",
+                                "remove it"))
     for role in (Counter(tf.roles) - Counter(ef.roles)).elements():
         problems.append(Problem(ERROR, "myst-role", f"MyST role {{{role}}} is not in the msgid", "remove it"))
     if _NOQA.search(msgstr) and not _NOQA.search(msgid):

@@ -17,7 +17,9 @@ class PoLines:
     msgstr_after: dict[int, int] = field(default_factory=dict)  # msgid line -> its msgstr line
     header_fields: dict[str, int] = field(default_factory=dict)  # header field name -> line
 
-    def msgstr_line(self, msgid_line: int) -> int:
+    def msgstr_line(self, msgid_line: int | None) -> int:
+        if msgid_line is None:
+            return 0
         return self.msgstr_after.get(msgid_line, msgid_line)
 
 

@@ -22,8 +22,8 @@ def check_catalogs(config: Config, languages: list[str] | None = None,
             try:
                 catalog = read_po(path, config.max_po_bytes)
             except L10nError as exc:
-                findings.append(Finding(display, exc.line or 0, ERROR, getattr(exc, "code", "unreadable-catalog"),
-                                        exc.message, exc.fix))
+                code = getattr(exc, "code", "unreadable-catalog")  # CatalogReadError names the problem
+                findings.append(Finding(display, exc.line or 0, ERROR, code, exc.message, exc.fix))
                 continue
             context = CatalogContext(config, language, path, display, catalog)
             for name, check in checks.items():

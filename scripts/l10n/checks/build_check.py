@@ -1,0 +1,184 @@
+"""`l10n check-build`: each language's built pages against the English ones.
+
+Compares the document bodies (html_structure.py): headings with levels and anchors, lists and
+item counts, link targets and images in order, code blocks byte for byte, table shapes, and
+that every `#fragment` resolves in the language's own page. A difference is placed at the PO
+entry it comes from when that can be traced (the entry whose msgid holds the English heading
+or link), else at the built page. Entries shown in English (untranslated, fuzzy) are listed as
+`fallback` notes. Files under `_images`/`_downloads` must be copies of files inside source/.
+"""
+
+from __future__ import annotations
+
+import difflib
+import hashlib
+from collections.abc import Iterator, Sequence
+from pathlib import Path
+
+import polib
+
+from ..catalog.io import read_po
+from ..config import Config
+from ..errors import L10nError
+from .findings import ERROR, NOTE, Finding
+from .html_structure import PageStructure, page_structure
+from .message import features
+from .po_lines import PoLines, po_lines
+
+REBUILD = "run `make html`, then `make check-build`"
+
+
+class _Tracer:
+    """Finds the PO entry (path, msgstr line) a piece of the English page comes from."""
+
+    def __init__(self, config: Config, language: str, document: str, page: Path):
+        self.page_path = str(config.relative(page))
+        self.po_path = config.po_path(language, document)
+        self.display = str(config.relative(self.po_path))
+        self.entries: list[polib.POEntry] = []
+        self.lines = PoLines()
+        if self.po_path.is_file():
+            catalog = read_po(self.po_path, config.max_po_bytes)
+            self.entries = [e for e in catalog if not e.obsolete and e.msgid]
+            self.lines = po_lines(self.po_path)
+
+    def where(self, *, heading: str = "", english_url: str = "", translated_url: str = "") -> tuple[str, int]:
+        for entry in self.entries:
+            if heading and " ".join(features(entry.msgid).text.split()) == heading:
+                return self.display, self.lines.msgstr_line(entry.linenum)
+            if english_url and english_url in entry.msgid:
+                return self.display, self.lines.msgstr_line(entry.linenum)
+            if translated_url and translated_url in entry.msgstr:
+                return self.display, self.lines.msgstr_line(entry.linenum)
+        return self.page_path, 0
+
+    def fallbacks(self) -> Iterator[Finding]:
+        for entry in self.entries:
+            state = "fuzzy" if "fuzzy" in entry.flags else ("untranslated" if not entry.msgstr else "")
+            if state:
+                yield Finding(self.display, self.lines.msgstr_line(entry.linenum), NOTE, "fallback",
+                              f"{state}: shown in English: {entry.msgid[:60]!r}",
+                              "translate it and remove the fuzzy flag, then `make html`")
+
+
+def _sequence_differences(kind: str, english: Sequence[str], translated: Sequence[str],
+                          tracer: _Tracer) -> Iterator[Finding]:
+    if list(english) == list(translated):
+        return
+    if sorted(english) == sorted(translated):
+        first = next(i for i, (a, b) in enumerate(zip(english, translated, strict=True)) if a != b)
+        path, line = tracer.where(english_url=english[first])
+        yield Finding(path, line, ERROR, f"{kind}-order", f"{kind} targets in another order than the English "
+                      f"from {english[first]}", "keep the English order of the blocks")
+        return
+    matcher = difflib.SequenceMatcher(a=list(english), b=list(translated), autojunk=False)
+    for op, a1, a2, b1, b2 in matcher.get_opcodes():
+        if op == "equal":
+            continue
+        for old, new in zip(english[a1:a2], translated[b1:b2], strict=False):
+            path, line = tracer.where(english_url=old)
+            yield Finding(path, line, ERROR, f"built-{kind}-changed", f"{kind} {old} became {new}",
+                          "restore the English target in the msgstr")
+        for old in english[a1 + (b2 - b1):a2]:
+            path, line = tracer.where(english_url=old)
+            yield Finding(path, line, ERROR, f"built-{kind}-dropped",
+                          f"{kind} {old} of the English is missing", "restore it in the msgstr")
+        for new in translated[b1 + (a2 - a1):b2]:
+            path, line = tracer.where(translated_url=new)
+            yield Finding(path, line, ERROR, f"built-{kind}-added", f"{kind} {new} is not in the English",
+                          "remove it from the msgstr")
+
+
+def compare_pages(english: PageStructure, translated: PageStructure, tracer: _Tracer) -> list[Finding]:
+    findings: list[Finding] = []
+    page = tracer.page_path
+    if not translated.found_body:
+        return [Finding(page, 0, ERROR, "no-document-body", "no div[role=main] or div.body in the page",
+                        REBUILD)]
+    for index in range(max(len(english.headings), len(translated.headings))):
+        e = english.headings[index] if index < len(english.headings) else None
+        t = translated.headings[index] if index < len(translated.headings) else None
+        if e is not None and t is not None and (e.level, e.anchor) == (t.level, t.anchor):
+            continue
+        path, line = tracer.where(heading=e.text) if e is not None else (page, 0)
+        shown_e = f"h{e.level} #{e.anchor} {e.text!r}" if e else "nothing"
+        shown_t = f"h{t.level} #{t.anchor}" if t else "nothing"
+        findings.append(Finding(path, line, ERROR, "built-heading",
+                                f"heading {index + 1} is {shown_t}, English has {shown_e}",
+                                "keep the English heading (no markers in the msgstr)"))
+    e_lists = [(s.kind, s.items) for s in english.lists]
+    t_lists = [(s.kind, s.items) for s in translated.lists]
+    if e_lists != t_lists:
+        findings.append(Finding(page, 0, ERROR, "built-lists",
+                                f"lists (kind, items) {t_lists} differ from the English {e_lists}",
+                                "look for list markers or blank lines in the msgstrs (`make check`)"))
+    findings += _sequence_differences("link", english.links, translated.links, tracer)
+    findings += _sequence_differences("image", english.images, translated.images, tracer)
+    for index, (e_code, t_code) in enumerate(zip(english.code_blocks, translated.code_blocks, strict=False)):
+        if e_code != t_code:
+            findings.append(Finding(page, 0, ERROR, "built-code-block",
+                                    f"code block {index + 1} differs from the English byte for byte",
+                                    "code blocks are not translated"))
+    if len(english.code_blocks) != len(translated.code_blocks):
+        findings.append(Finding(page, 0, ERROR, "built-code-block",
+                                f"{len(translated.code_blocks)} code block(s), English has "
+                                f"{len(english.code_blocks)}", "code blocks are not translated"))
+    if [(t.rows, t.columns) for t in english.tables] != [(t.rows, t.columns) for t in translated.tables]:
+        findings.append(Finding(page, 0, ERROR, "built-table", "table shapes (rows, columns) "
+                                f"{[(t.rows, t.columns) for t in translated.tables]} differ from the English "
+                                f"{[(t.rows, t.columns) for t in english.tables]}", "keep the table cells"))
+    for href in translated.links:
+        if href.startswith("#") and len(href) > 1 and href[1:] not in translated.ids:
+            path, line = tracer.where(translated_url=href)
+            findings.append(Finding(path, line, ERROR, "broken-fragment",
+                                    f"link {href} has no target in the page",
+                                    "link to an anchor id of the page (the English ids are kept)"))
+    return findings
+
+
+def _digest(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def asset_findings(config: Config, outdir: Path) -> list[Finding]:
+    """Every file under _images/_downloads must be a copy of a file inside source/."""
+    source = config.source_dir.resolve()
+    known = {_digest(p) for p in source.rglob("*") if p.is_file() and p.resolve().is_relative_to(source)}
+    findings = []
+    for folder in ("_images", "_downloads"):
+        base = outdir / folder
+        if not base.is_dir():
+            continue
+        for path in sorted(base.rglob("*")):
+            shown = str(config.relative(path)) if not path.is_symlink() else str(path)
+            if path.is_symlink():
+                findings.append(Finding(shown, 0, ERROR, "asset-outside-source", "symlink in the built site",
+                                        f"remove it and {REBUILD}"))
+            elif path.is_file() and _digest(path) not in known:
+                findings.append(Finding(shown, 0, ERROR, "asset-outside-source",
+                                        "file is not a copy of any file inside source/ "
+                                        "(a directive or image path reached outside the project)",
+                                        f"run `make check`, fix the msgstr, then {REBUILD}"))
+    return findings
+
+
+def check_build(config: Config, languages: list[str]) -> list[Finding]:
+    """Findings for the built pages of `languages` against build/html/en."""
+    html_root = config.build_dir / "html"
+    english_dir = html_root / "en"
+    findings: list[Finding] = []
+    findings += asset_findings(config, english_dir) if english_dir.is_dir() else []
+    for language in languages:
+        outdir = html_root / language
+        for document in config.documents:
+            english_page = english_dir / f"{document}.html"
+            page = outdir / f"{document}.html"
+            for required in (english_page, page):
+                if not required.is_file():
+                    raise L10nError(config.relative(required), "built page not found", REBUILD)
+            tracer = _Tracer(config, language, document, page)
+            findings += compare_pages(page_structure(english_page.read_text(encoding="utf-8")),
+                                      page_structure(page.read_text(encoding="utf-8")), tracer)
+            findings += tracer.fallbacks()
+        findings += asset_findings(config, outdir)
+    return sorted(findings, key=lambda f: (f.path, f.line, f.code, f.message))

@@ -1,0 +1,161 @@
+"""Structure comparison of a translated Markdown file against the English revision it was made from.
+
+Blocks are aligned with the importer's alignment (one alignment in the project), then compared:
+extra and missing blocks, heading levels (one document-wide shift is reported once), the link,
+image and code anchors of each aligned pair, list kinds and item counts, code blocks (byte for
+byte) and table shapes. `compare_markdown` is pure: text in, findings out.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+
+from ..importer import Pair, align_documents, anchor_differences, structure_findings
+from ..segments import parse_blocks, segments
+from .findings import ERROR, Finding
+
+_LIST_TYPES = ("bullet_list", "ordered_list")
+
+
+@dataclass(frozen=True)
+class ListBlock:
+    kind: str
+    items: int
+    first_line: int  # 1-based
+    last_line: int
+
+
+@dataclass(frozen=True)
+class CodeBlock:
+    content: str
+    info: str
+    line: int
+
+
+@dataclass(frozen=True)
+class TableBlock:
+    rows: int
+    columns: int
+    line: int
+
+
+@dataclass(frozen=True)
+class Blocks:
+    lists: list[ListBlock]
+    code: list[CodeBlock]
+    tables: list[TableBlock]
+
+
+def document_blocks(markdown: str) -> Blocks:
+    """Lists (with item counts), code blocks and tables of a Markdown document, in order."""
+    lists: list[ListBlock] = []
+    code: list[CodeBlock] = []
+    tables: list[TableBlock] = []
+    open_lists: list[tuple[str, int, list[int], tuple[int, int]]] = []  # kind, level, [items], map
+    open_tables: list[list[int]] = []  # [rows, columns]
+    for token in parse_blocks(markdown):
+        kind = token.type.removesuffix("_open").removesuffix("_close")
+        if token.type.endswith("_open") and kind in _LIST_TYPES:
+            lines = (token.map[0] + 1, token.map[1]) if token.map else (0, 0)
+            open_lists.append((kind, token.level, [0], lines))
+        elif token.type == "list_item_open" and open_lists and token.level == open_lists[-1][1] + 1:
+            open_lists[-1][2][0] += 1
+        elif token.type.endswith("_close") and kind in _LIST_TYPES and open_lists:
+            list_kind, _, items, (first, last) = open_lists.pop()
+            lists.append(ListBlock(list_kind, items[0], first, last))
+        elif token.type in ("fence", "code_block"):
+            code.append(CodeBlock(token.content, token.info.strip(), (token.map or (0, 0))[0] + 1))
+        elif token.type == "table_open":
+            open_tables.append([0, 0, (token.map or (0, 0))[0] + 1])
+        elif token.type == "tr_open" and open_tables:
+            open_tables[-1][0] += 1
+        elif token.type in ("th_open", "td_open") and open_tables and open_tables[-1][0] == 1:
+            open_tables[-1][1] += 1
+        elif token.type == "table_close" and open_tables:
+            rows, columns, line = open_tables.pop()
+            tables.append(TableBlock(rows, columns, line))
+    return Blocks(lists, code, tables)
+
+
+def _innermost_list(lists: list[ListBlock], line: int) -> ListBlock | None:
+    containing = [b for b in lists if b.first_line <= line <= b.last_line]
+    return min(containing, key=lambda b: b.last_line - b.first_line) if containing else None
+
+
+def _list_findings(english_md: str, translated_md: str, pairs: list[Pair], path: str) -> list[Finding]:
+    """Compare each English list with the translated list that holds the translation of its blocks."""
+    e_lists = document_blocks(english_md).lists
+    t_lists = document_blocks(translated_md).lists
+    findings = []
+    compared: set[int] = set()
+    for pair in pairs:
+        e_list = _innermost_list(e_lists, pair.english.line)
+        if e_list is None or id(e_list) in compared:
+            continue
+        compared.add(id(e_list))
+        t_list = _innermost_list(t_lists, pair.translated.line)
+        if t_list is None:
+            findings.append(Finding(path, pair.translated.line, ERROR, "list-missing",
+                                    f"English {e_list.kind.replace('_', ' ')} (line {e_list.first_line}) "
+                                    "is not a list in the translation", "use the English list markers"))
+        elif (t_list.kind, t_list.items) != (e_list.kind, e_list.items):
+            findings.append(Finding(path, t_list.first_line, ERROR, "list-items",
+                                    f"{t_list.kind.replace('_', ' ')} with {t_list.items} item(s), English "
+                                    f"(line {e_list.first_line}) has a {e_list.kind.replace('_', ' ')} "
+                                    f"with {e_list.items}", "keep the English list items"))
+    return findings
+
+
+def _code_findings(english: Blocks, translated: Blocks, path: str) -> list[Finding]:
+    findings = []
+    missing = Counter(b.content for b in english.code) - Counter(b.content for b in translated.code)
+    extra = Counter(b.content for b in translated.code) - Counter(b.content for b in english.code)
+    for block in english.code:
+        if missing[block.content] > 0:
+            missing[block.content] -= 1
+            findings.append(Finding(path, 0, ERROR, "code-block-changed",
+                                    f"English code block at line {block.line} is not in the translation "
+                                    "byte for byte", "copy the code block from the English"))
+    for block in translated.code:
+        if extra[block.content] > 0:
+            extra[block.content] -= 1
+            findings.append(Finding(path, block.line, ERROR, "code-block-changed",
+                                    "code block is not in the English byte for byte",
+                                    "copy the code block from the English"))
+    return findings
+
+
+def _table_findings(english: Blocks, translated: Blocks, path: str) -> list[Finding]:
+    findings = []
+    for e_table, t_table in zip(english.tables, translated.tables, strict=False):
+        if (e_table.rows, e_table.columns) != (t_table.rows, t_table.columns):
+            findings.append(Finding(path, t_table.line, ERROR, "table-shape",
+                                    f"table is {t_table.rows}x{t_table.columns}, English "
+                                    f"(line {e_table.line}) is {e_table.rows}x{e_table.columns}",
+                                    "keep the English rows and columns"))
+    if len(english.tables) != len(translated.tables):
+        findings.append(Finding(path, 0, ERROR, "table-count",
+                                f"{len(translated.tables)} table(s), English has {len(english.tables)}",
+                                "keep the English tables"))
+    return findings
+
+
+def compare_markdown(english_text: str, translated_text: str, english_path: str = "",
+                     translated_path: str = "") -> list[Finding]:
+    """Every structural difference of a translated Markdown document from its English original,
+    at the translated file's lines (0 when the difference has no line there)."""
+    path = translated_path or "translation.md"
+    alignment = align_documents(segments(english_text), segments(translated_text))
+    where = f" of {english_path}" if english_path else ""
+    findings = structure_findings(alignment, path, f"it is not in the English{where}", "missing here")
+    for pair in alignment.pairs:
+        for code, message in anchor_differences(pair.english.msgid, pair.translated.msgid):
+            findings.append(Finding(path, pair.translated.line, ERROR, code, message,
+                                    "restore it in the translation"))
+    english_blocks, translated_blocks = document_blocks(english_text), document_blocks(translated_text)
+    findings += _list_findings(english_text, translated_text, alignment.pairs, path)
+    findings += _code_findings(english_blocks, translated_blocks, path)
+    findings += _table_findings(english_blocks, translated_blocks, path)
+    return sorted(findings, key=lambda f: (f.line, f.code, f.message))
+
