@@ -165,14 +165,15 @@ def _is_exempt_from_translation(feats: InlineFeatures) -> bool:
 
 def _leak_problems(msgid: str, msgstr: str, ef: InlineFeatures, tf: InlineFeatures,
                    language: str) -> Iterator[Problem]:
-    if _is_exempt_from_translation(ef):
+    script = _TARGET_SCRIPT.get(language.split("_")[0])
+    same = msgstr == msgid
+    no_script = script is not None and not script.search(tf.text)
+    if not (same or no_script) or _is_exempt_from_translation(ef):
         return
-    if msgstr == msgid:
+    if same:
         yield Problem(WARNING, "untranslated", "msgstr is the msgid unchanged (English left in place)",
                       "translate it, or empty the msgstr to fall back to the English openly")
-        return
-    script = _TARGET_SCRIPT.get(language.split("_")[0])
-    if script is not None and not script.search(tf.text):
+    else:
         yield Problem(WARNING, "no-target-script",
                       f"no character of the {language} script in the visible text", "translate it")
 
