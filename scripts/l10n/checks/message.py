@@ -26,8 +26,13 @@ from .registry import CatalogContext, catalog_check
 # (newline, escape, role, code, emphasis, link, image, footnote, autolink, html, entity).
 # A text without any of them parses to one text token: no need to run the parser.
 _INLINE_TRIGGERS = frozenset("\n\r\0\\{`*_[!<&")
-# First characters that can start a block other than a paragraph, on a single line.
-_BLOCK_TRIGGERS = frozenset("#>-+*_=~`%([<|:0123456789 \t")
+# The starts of a single line that can make it a block other than a paragraph (an over-approximation:
+# a match only means "run the block parser"): heading, quote, comment, HTML, list and ordered-list
+# markers, fences, block break, thematic break, reference/footnote definition, target, indented code.
+_BLOCK_START = re.compile(
+    r" {0,3}(?:[#>%<]|[*+-](?:[ \t]|$)|\d{1,9}[.)](?:[ \t]|$)|```|~~~|\+\+\+"
+    r"|([*_-])[ \t]*\1[ \t]*\1|\[[^\]]*\]:|\(.*\)=)|[ \t]*\t| {4}"
+)
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
 _UNSAFE_SCHEMES = ("javascript", "vbscript", "data", "file")
 _UNSAFE_LINK_TEXT = re.compile(r"(?:\]\(\s*<?|<)\s*(javascript|vbscript|data|file)\s*:", re.IGNORECASE)
@@ -62,8 +67,13 @@ def features(text: str) -> InlineFeatures:
 @lru_cache(maxsize=65_536)
 def block_shape(text: str) -> tuple[tuple[str, str], ...]:
     """The top-level blocks a text becomes when parsed as a document: (token type, info)."""
-    if "\n" not in text and text[:1] not in _BLOCK_TRIGGERS:
+    if "\n" not in text and not _BLOCK_START.match(text):
         return (("paragraph_open", ""),)
+    return parsed_block_shape(text)
+
+
+def parsed_block_shape(text: str) -> tuple[tuple[str, str], ...]:
+    """block_shape without the shortcut (the tests check that both agree)."""
     shape = []
     for token in md_parser().parse(text):
         if token.level == 0 and token.nesting >= 0 and token.type != "inline":
