@@ -218,11 +218,13 @@ def message_problems(msgid: str, msgstr: str, language: str = "") -> list[Proble
         return []
     ef, tf = features(msgid), features(msgstr)
     problems = list(_shape_problems(msgid, msgstr))
+    reshaped = bool(problems)  # not one inline text any more: its code, emphasis and words mislead
     problems += _unsafe_urls(tf, msgstr)
     problems += _paired_differences("link", ef.destinations, tf.destinations)
     problems += _paired_differences("image", ef.images, tf.images)
     problems += _paired_differences("footnote", ef.footnotes, tf.footnotes)
-    problems += _paired_differences("code", ef.code, tf.code)
+    if not reshaped:
+        problems += _paired_differences("code", ef.code, tf.code)
     for html in (Counter(tf.html) - Counter(ef.html)).elements():
         problems.append(Problem(ERROR, "raw-html", f"raw HTML {html[:60]!r} is not in the msgid",
                                 "remove it"))
@@ -231,8 +233,9 @@ def message_problems(msgid: str, msgstr: str, language: str = "") -> list[Proble
     if _NOQA.search(msgstr) and not _NOQA.search(msgid):
         problems.append(Problem(ERROR, "noqa", "trailing '# noqa' silences Sphinx's reference checks",
                                 "remove it (write '\\# noqa' for literal text)"))
-    problems += _emphasis_problems(ef, tf)
-    problems += _leak_problems(msgid, msgstr, ef, tf, language)
+    if not reshaped:
+        problems += _emphasis_problems(ef, tf)
+        problems += _leak_problems(msgid, msgstr, ef, tf, language)
     problems += _length_problems(msgid, msgstr)
     return problems
 

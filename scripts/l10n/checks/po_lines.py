@@ -1,8 +1,8 @@
 """Line numbers in a PO file's text that polib does not keep: each msgstr's line, header fields.
 
-polib gives `entry.linenum`, the line of the `msgid` keyword. Findings point at the msgstr
-(the line a translator edits), which is further down when the msgid (or a msgid_plural) spans
-several lines, as Poedit-saved files do.
+polib gives `entry.linenum`, the entry's first line (its first comment line, or the msgid).
+Findings point at the msgstr (the line a translator edits), further down by the comments and by
+a msgid that spans several lines, as Poedit-saved files have.
 """
 
 from __future__ import annotations
@@ -14,13 +14,15 @@ from pathlib import Path
 
 @dataclass(frozen=True)
 class PoLines:
-    msgstr_after: dict[int, int] = field(default_factory=dict)  # msgid line -> its msgstr line
+    msgstr_of: dict[int, int] = field(default_factory=dict)  # any line of an entry -> its msgstr line
     header_fields: dict[str, int] = field(default_factory=dict)  # header field name -> line
 
-    def msgstr_line(self, msgid_line: int | None) -> int:
-        if msgid_line is None:
+    def msgstr_line(self, entry_line: int | None) -> int:
+        """The msgstr line of the entry polib reports at `entry_line` (polib's `linenum` is the
+        entry's first line: its first comment, or the msgid when it has none)."""
+        if entry_line is None:
             return 0
-        return self.msgstr_after.get(msgid_line, msgid_line)
+        return self.msgstr_of.get(entry_line, entry_line)
 
 
 def _keyword(line: str) -> str:
@@ -29,24 +31,30 @@ def _keyword(line: str) -> str:
 
 
 def po_lines_of_text(text: str) -> PoLines:
-    msgstr_after: dict[int, int] = {}
+    msgstr_of: dict[int, int] = {}
     header: dict[str, int] = {}
-    pending: int | None = None
+    entry_start: int | None = None
     in_header = False
+    seen_entry = False
     for number, line in enumerate(text.splitlines(), start=1):
+        stripped = line.strip()
+        if not stripped:
+            entry_start, in_header = None, False
+            continue
+        if entry_start is None:
+            entry_start = number
         keyword = _keyword(line)
-        if keyword == "msgid":
-            pending = number
-            in_header = line.strip() == 'msgid ""' and not msgstr_after
-        elif keyword == "msgstr" and pending is not None:
-            msgstr_after[pending] = number
-            pending = None
-        elif in_header and line.startswith('"') and ":" in line:
-            name = line[1:].split(":", 1)[0].strip()
-            header.setdefault(name, number)
-        elif not line.strip():
-            in_header = False
-    return PoLines(msgstr_after, header)
+        if keyword == "msgid" and not seen_entry:
+            in_header = stripped == 'msgid ""'
+        if keyword == "msgstr":
+            seen_entry = True
+            if entry_start is not None and not stripped.startswith("#"):
+                for entry_line in range(entry_start, number + 1):
+                    msgstr_of.setdefault(entry_line, number)
+                entry_start = number + 1  # continuation lines belong to the msgstr
+        elif in_header and stripped.startswith('"') and ":" in stripped:
+            header.setdefault(stripped[1:].split(":", 1)[0].strip(), number)
+    return PoLines(msgstr_of, header)
 
 
 @lru_cache(maxsize=16)

@@ -1,0 +1,145 @@
+"""`make check` on the fault corpus (tests/faults/), the locale tree, and the shipped catalog."""
+
+from __future__ import annotations
+
+import csv
+import os
+import shutil
+from collections import defaultdict
+from pathlib import Path
+
+import pytest
+from project_copy import ROOT
+
+from l10n.catalog.io import CatalogReadError, read_po
+from l10n.checks.files import plural_forms_problem
+from l10n.checks.findings import ERROR
+from l10n.checks.po_lines import po_lines
+from l10n.checks.runner import check_catalogs
+from l10n.cli import main
+from l10n.config import load_config
+
+FAULTS = ROOT / "tests" / "faults"
+
+
+def _expected() -> dict[str, set[tuple[int, str, str]]]:
+    rows: dict[str, set[tuple[int, str, str]]] = defaultdict(set)
+    with open(FAULTS / "EXPECTED.tsv", encoding="utf-8") as handle:
+        lines = [line for line in handle if not line.startswith("#")]
+    for row in csv.DictReader(lines, delimiter="\t"):
+        rows[row["file"]].add((int(row["line"]), row["severity"], row["code"]))
+    return rows
+
+
+EXPECTED = _expected()
+
+
+def _project_with_catalog(tmp_path: Path, po: Path, language: str = "zh_CN") -> Path:
+    tmp_path.mkdir(parents=True, exist_ok=True)
+    shutil.copy(ROOT / "pyproject.toml", tmp_path / "pyproject.toml")
+    dest = tmp_path / "locale" / language / "LC_MESSAGES" / "README.po"
+    dest.parent.mkdir(parents=True)
+    shutil.copy(po, dest)
+    return tmp_path
+
+
+def test_every_fault_file_has_expectations() -> None:
+    files = {p.name for p in FAULTS.glob("*.po")}
+    assert files == set(EXPECTED)
+    assert len(files) >= 35
+
+
+@pytest.mark.parametrize("name", sorted(EXPECTED))
+def test_fault_corpus(tmp_path: Path, name: str) -> None:
+    root = _project_with_catalog(tmp_path, FAULTS / name)
+    findings = check_catalogs(load_config(root))
+    assert {(f.line, f.severity, f.code) for f in findings} == EXPECTED[name]
+    assert all(f.path == "locale/zh_CN/LC_MESSAGES/README.po" for f in findings)
+    assert all(f.fix for f in findings), "every finding names its fix"
+
+
+def test_check_command_exit_status_and_format(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    root = _project_with_catalog(tmp_path, FAULTS / "link-changed.po")
+    assert main(["--root", str(root), "check"]) == 1
+    out = capsys.readouterr().out.strip()
+    assert out.startswith("locale/zh_CN/LC_MESSAGES/README.po:12: error link-changed: link "
+                          "https://example.com/guide#setup became https://evil.example/guide#setup")
+    root2 = _project_with_catalog(tmp_path / "warn", FAULTS / "emphasis-count.po")
+    assert main(["--root", str(root2), "check"]) == 0  # warnings do not block
+
+
+def test_shipped_catalog_has_no_findings() -> None:
+    assert check_catalogs(load_config(ROOT)) == []
+
+
+def test_msgstr_lines_of_the_shipped_catalog() -> None:
+    path = ROOT / "locale" / "zh_CN" / "LC_MESSAGES" / "README.po"
+    lines = path.read_text(encoding="utf-8").splitlines()
+    table = po_lines(path)
+    for entry in read_po(path):
+        if entry.msgid and not entry.obsolete:
+            assert lines[table.msgstr_line(entry.linenum) - 1].startswith("msgstr ")
+    assert lines[table.header_fields["Plural-Forms"] - 1].startswith('"Plural-Forms:')
+
+
+def test_oversized_catalog_is_its_own_error(tmp_path: Path) -> None:
+    po = tmp_path / "big.po"
+    shutil.copy(FAULTS / "link-changed.po", po)
+    with pytest.raises(CatalogReadError) as caught:
+        read_po(po, max_bytes=100)
+    assert caught.value.code == "catalog-too-large"
+
+
+@pytest.mark.parametrize(("value", "problem"), [
+    ("nplurals=1; plural=0;", None),
+    ("nplurals=2; plural=(n != 1);", None),
+    ("nplurals=3; plural=(n%10==1 && n%100!=11 ? 0 : n%10>=2 && n%10<=4 && (n%100<10 || n%100>=20) ? 1 : 2);",
+     None),
+    ("nplurals=2; plural=n.__class__;", "rejected by gettext"),
+    ("nplurals=2; plural=(n != 1)", None),
+    ("nplurals=0; plural=0;", "outside 1..6"),
+    ("nplurals=2; plural=n+2;", "outside 0..1"),
+    ("plural=0;", "is not"),
+])
+def test_plural_forms_are_parsed_by_gettext(value: str, problem: str | None) -> None:
+    result = plural_forms_problem(value)
+    if problem is None:
+        assert result is None
+    else:
+        assert result is not None and problem in result
+
+
+def _tree_findings(root: Path) -> set[tuple[str, str]]:
+    return {(f.path, f.code) for f in check_catalogs(load_config(root)) if f.severity == ERROR}
+
+
+def test_locale_tree_allows_glossary_and_compiled_catalogs(tmp_path: Path) -> None:
+    root = _project_with_catalog(tmp_path, ROOT / "locale" / "zh_CN" / "LC_MESSAGES" / "README.po")
+    (root / "locale" / "zh_CN" / "glossary.tsv").write_text("term\tzh\n", encoding="utf-8")
+    (root / "locale" / "zh_CN" / "LC_MESSAGES" / "README.mo").write_bytes(b"")
+    assert _tree_findings(root) == set()
+
+
+def test_locale_tree_symlinks_and_unexpected_paths(tmp_path: Path) -> None:
+    root = _project_with_catalog(tmp_path, ROOT / "locale" / "zh_CN" / "LC_MESSAGES" / "README.po")
+    secret = tmp_path / "secret.txt"
+    secret.write_text("x", encoding="utf-8")
+    os.symlink(secret, root / "locale" / "zh_CN" / "LC_MESSAGES" / "other.po")
+    (root / "locale" / "zh_CN" / "images").mkdir()
+    (root / "locale" / "zh_CN" / "LC_MESSAGES" / "notes.txt").write_text("x", encoding="utf-8")
+    (root / "locale" / "README").write_text("x", encoding="utf-8")
+    assert _tree_findings(root) == {
+        ("locale/zh_CN/LC_MESSAGES/other.po", "symlink"),
+        ("locale/zh_CN/images", "unexpected-path"),
+        ("locale/zh_CN/LC_MESSAGES/notes.txt", "unexpected-path"),
+        ("locale/README", "unexpected-path"),
+    }
+
+
+def test_symlinked_catalog_is_reported(tmp_path: Path) -> None:
+    root = _project_with_catalog(tmp_path, ROOT / "locale" / "zh_CN" / "LC_MESSAGES" / "README.po")
+    catalog = root / "locale" / "zh_CN" / "LC_MESSAGES" / "README.po"
+    real = tmp_path / "elsewhere.po"
+    catalog.rename(real)
+    os.symlink(real, catalog)
+    assert ("locale/zh_CN/LC_MESSAGES/README.po", "symlink") in _tree_findings(root)
