@@ -144,7 +144,8 @@ def refuse_on_errors(config: Config, language: str) -> None:
     errors = [f for f in check_catalogs(config, [language]) if f.severity == ERROR]
     if errors:
         first = errors[0]
-        more = f" and {len(errors) - 1} more" if len(errors) > 1 else ""
+        others = "; ".join(f"line {f.line} {f.code}" if f.line else f"{f.path} {f.code}" for f in errors[1:])
+        more = f" (and {len(errors) - 1} more: {others})" if others else ""
         raise L10nError(first.path, f"{first.code}: {first.message}{more}; {language} not built",
                         "run `make check` to see every finding", first.line or None)
 

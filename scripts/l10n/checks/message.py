@@ -67,7 +67,7 @@ def features(text: str) -> InlineFeatures:
 @lru_cache(maxsize=65_536)
 def block_shape(text: str) -> tuple[tuple[str, str], ...]:
     """The top-level blocks a text becomes when parsed as a document: (token type, info)."""
-    if "\n" not in text and not _BLOCK_START.match(text):
+    if "\n" not in text and "\r" not in text and text.strip() and not _BLOCK_START.match(text):
         return (("paragraph_open", ""),)
     return parsed_block_shape(text)
 
@@ -213,8 +213,8 @@ def _length_problems(msgid: str, msgstr: str) -> Iterator[Problem]:
 
 
 def message_problems(msgid: str, msgstr: str, language: str = "") -> list[Problem]:
-    """Every problem of one translation (an empty msgstr has none: it falls back to the English)."""
-    if not msgstr:
+    """Every problem of one translation (an empty msgstr has none: the English is shown)."""
+    if not msgstr.strip():  # Sphinx ignores a blank msgstr too: the English is shown
         return []
     ef, tf = features(msgid), features(msgstr)
     problems = list(_shape_problems(msgid, msgstr))
