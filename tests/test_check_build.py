@@ -1,0 +1,130 @@
+"""`l10n check-build`: the built pages of each language against the English ones (real Sphinx builds)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from l10n import pipeline
+from l10n.catalog.io import mark_fuzzy, read_po, write_po
+from l10n.checks.build_check import check_build
+from l10n.checks.html_structure import Heading, ListShape, TableShape, page_structure
+from l10n.checks.po_lines import po_lines
+from l10n.cli import main
+from l10n.config import Config, load_config
+from project_copy import copy_project
+
+LINKED = "SemiAnalysis published a great detailed writeup about"
+FUZZY = "The listing is in no particular order other than being grouped by the year."
+THANKS = "If you know of a public LLM/VLM training logbook"
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory: pytest.TempPathFactory) -> Config:
+    """The project as shipped, built: English and zh_CN (through the pre-build gate)."""
+    config = load_config(copy_project(tmp_path_factory.mktemp("built")))
+    for language in ("en", "zh_CN"):
+        pipeline.build_html(config, language)
+    return config
+
+
+@pytest.fixture(scope="module")
+def faulty(tmp_path_factory: pytest.TempPathFactory) -> tuple[Config, dict[str, int]]:
+    """zh_CN with a changed link, a link to a missing anchor and a fuzzy entry, built without the
+    gate (as a catalog that slipped past `make check` would be), plus a foreign file in _images."""
+    config = load_config(copy_project(tmp_path_factory.mktemp("faulty")))
+    path = config.po_path("zh_CN")
+    catalog = read_po(path)
+    lines: dict[str, int] = {}
+    for entry in catalog:
+        if entry.msgid.startswith(LINKED):
+            entry.msgstr = entry.msgstr.replace("https://newsletter.semianalysis.com/", "https://evil.example/")
+        elif entry.msgid.startswith(THANKS):
+            entry.msgstr += " [见上文](#no-such-anchor)"
+        elif entry.msgid == FUZZY:
+            mark_fuzzy(entry)
+    write_po(path, catalog)
+    table = po_lines(path)
+    for entry in read_po(path):
+        for key in (LINKED, THANKS, FUZZY):
+            if entry.msgid.startswith(key) and not entry.obsolete:
+                lines[key] = table.msgstr_line(entry.linenum)
+    pipeline.build_html(config, "en")
+    pipeline.compile_catalog(config, "zh_CN")
+    outdir = config.build_dir / "html" / "zh_CN"
+    doctrees = str(config.build_dir / "doctrees" / "zh_CN")
+    pipeline.run_sphinx(config, ["-b", "html", "-E", "-D", "language=zh_CN", "-d", doctrees,
+                                 str(config.source_dir), str(outdir)])
+    (outdir / "_images").mkdir(exist_ok=True)
+    (outdir / "_images" / "passwd.png").write_bytes(b"root:x:0:0:root:/root:/bin/bash\n")
+    (outdir / "_downloads" / "0123abcd").mkdir(parents=True, exist_ok=True)
+    (outdir / "_downloads" / "0123abcd" / "README.md").write_bytes(config.source_file().read_bytes())
+    return config, lines
+
+
+def test_shipped_translation_matches_the_english(built: Config) -> None:
+    assert check_build(built, ["zh_CN"]) == []
+    english = page_structure((built.build_dir / "html" / "en" / "README.html").read_text(encoding="utf-8"))
+    assert [h.level for h in english.headings] == [1, 2, 2, 2, 3, 3, 3, 3, 2]
+    assert len(english.links) == 37 and english.ids >= {h.anchor for h in english.headings}
+
+
+def test_differences_are_traced_to_the_po_entries(faulty: tuple[Config, dict[str, int]]) -> None:
+    config, lines = faulty
+    po = "locale/zh_CN/LC_MESSAGES/README.po"
+    found = {(f.path, f.line, f.severity, f.code) for f in check_build(config, ["zh_CN"])}
+    assert found == {
+        (po, lines[LINKED], "error", "built-link-changed"),
+        (po, lines[THANKS], "error", "built-link-added"),
+        (po, lines[THANKS], "error", "broken-fragment"),
+        (po, lines[FUZZY], "note", "fallback"),
+        ("build/html/zh_CN/_images/passwd.png", 0, "error", "asset-outside-source"),
+    }
+
+
+def test_check_build_command(faulty: tuple[Config, dict[str, int]],
+                             capsys: pytest.CaptureFixture[str]) -> None:
+    config, lines = faulty
+    assert main(["--root", str(config.root), "check-build", "--language", "zh_CN"]) == 1
+    out = capsys.readouterr().out
+    assert (f"locale/zh_CN/LC_MESSAGES/README.po:{lines[LINKED]}: error built-link-changed: link "
+            "https://newsletter.semianalysis.com/p/ai-neocloud-playbook-and-anatomy became "
+            "https://evil.example/p/ai-neocloud-playbook-and-anatomy") in out
+
+
+def test_check_build_before_html_is_a_one_line_error(tmp_path: Path,
+                                                     capsys: pytest.CaptureFixture[str]) -> None:
+    root = copy_project(tmp_path / "p")
+    assert main(["--root", str(root), "check-build"]) == 2
+    assert capsys.readouterr().err.strip() == (
+        "build/html/en/README.html: error: built page not found (run `make html`, then `make check-build`)")
+
+
+PAGE = """<html><body>
+<div class="l10n-switcher"><a href="../fr/index.html">Français</a></div>
+<div class="document"><div class="body" role="main">
+<div class="l10n-banner"><a href="#top">machine translated</a><h2>banner</h2></div>
+<section id="top"><h1>Title<a class="headerlink" href="#top">¶</a></h1>
+<p>See <a href="https://example.com/">x</a> and <img src="_images/a.png"/> <a href="#sub">down</a>.</p>
+<ul><li>one<ul><li>inner</li></ul></li><li>two</li></ul>
+<ol><li>a</li></ol>
+<div class="highlight"><pre><span>print</span>(1)
+</pre></div>
+<table><tr><th>a</th><th colspan="2">b</th></tr><tr><td>1</td><td>2</td><td>3</td></tr></table>
+<section id="sub"><h2>Sub</h2></section></section>
+</div></div>
+<div class="sphinxsidebar"><a href="https://sidebar.example/">s</a><h3>Navigation</h3></div>
+</body></html>"""
+
+
+def test_page_structure_reads_only_the_document_body() -> None:
+    page = page_structure(PAGE)
+    assert page.found_body
+    assert page.headings == [Heading(1, "top", "Title"), Heading(2, "sub", "Sub")]
+    assert page.links == ["https://example.com/", "#sub"]
+    assert page.images == ["_images/a.png"]
+    assert page.lists == [ListShape("ul", 2), ListShape("ul", 1), ListShape("ol", 1)]
+    assert page.code_blocks == ["print(1)\n"]
+    assert page.tables == [TableShape(2, 3)]
+    assert {"top", "sub"} <= page.ids

@@ -1,0 +1,107 @@
+"""Structure comparison of hand-made translated Markdown (`l10n compare-md`)."""
+
+from __future__ import annotations
+
+import pytest
+
+from l10n.checks.structure import compare_markdown, document_blocks
+from l10n.cli import main
+from project_copy import ROOT
+
+SEED = ROOT / "tests" / "fixtures" / "seeds" / "README.zh_CN.md"
+REV15 = ROOT / "tests" / "fixtures" / "upstream" / "15-2024-10-26-48cbcef.md"
+SEED_PATH = "tests/fixtures/seeds/README.zh_CN.md"
+
+
+def test_seed_against_revision_15_reports_exactly_the_three_differences() -> None:
+    findings = compare_markdown(REV15.read_text(encoding="utf-8"), SEED.read_text(encoding="utf-8"),
+                                str(REV15.relative_to(ROOT)), SEED_PATH)
+    assert [(f.path, f.line, f.code) for f in findings] == [
+        (SEED_PATH, 1, "extra-block"),          # the added title heading "README - 中文翻译"
+        (SEED_PATH, 3, "heading-level-shift"),  # every heading one level deeper
+        (SEED_PATH, 7, "dropped-link"),         # the @StellaAthena link
+    ]
+    assert "README - 中文翻译" in findings[0].message
+    assert "1 level(s) deeper" in findings[1].message
+    assert findings[2].message == "link https://github.com/StellaAthena of the English is missing"
+
+
+def test_compare_md_command(capsys: pytest.CaptureFixture[str]) -> None:
+    status = main(["--root", str(ROOT), "compare-md", str(SEED.relative_to(ROOT)),
+                   "--english", str(REV15.relative_to(ROOT))])
+    out = capsys.readouterr().out.splitlines()
+    assert status == 1  # the dropped link is an error
+    assert [line.split(": ", 2)[:2] for line in out] == [
+        [f"{SEED_PATH}:1", "warning extra-block"],
+        [f"{SEED_PATH}:3", "warning heading-level-shift"],
+        [f"{SEED_PATH}:7", "error dropped-link"],
+    ]
+
+
+def test_compare_md_missing_file_is_one_line_error(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["--root", str(ROOT), "compare-md", "nope.md", "--english", str(REV15)]) == 2
+    err = capsys.readouterr().err.strip()
+    assert err == "nope.md: error: file not found (check the path)"
+
+
+def test_identical_documents_have_no_findings() -> None:
+    for revision in sorted((ROOT / "tests" / "fixtures" / "upstream").glob("*.md"))[::5]:
+        text = revision.read_text(encoding="utf-8")
+        assert compare_markdown(text, text) == []
+
+
+ENGLISH = """# Title
+
+Intro with [a link](https://example.com/a) and `code`.
+
+- one item
+- two item
+- three item
+
+```python
+print("hello")
+```
+
+| a | b |
+|---|---|
+| 1 | 2 |
+"""
+
+
+def _translated(**changes: str) -> str:
+    text = ENGLISH.replace("Title", "标题").replace("Intro with", "介绍").replace("item", "项")
+    for old, new in changes.items():
+        text = text.replace(old.replace("_", " "), new)
+    return text
+
+
+def test_structure_faults_in_markdown() -> None:
+    assert compare_markdown(ENGLISH, _translated()) == []
+    cases = {
+        "dropped list item": (_translated().replace("- two 项\n", ""), "list-items", 5),
+        "changed code block": (_translated().replace('print("hello")', 'print("你好")'),
+                               "code-block-changed", 9),
+        "table shape": (_translated().replace("| 1 | 2 |", "| 1 | 2 | 3 |")
+                        .replace("|---|---|", "|---|---|---|").replace("| a | b |", "| a | b | c |"),
+                        "table-shape", 13),
+        "changed link": (_translated().replace("https://example.com/a", "https://evil.example/a"),
+                         "dropped-link", 3),
+        "changed code span": (_translated().replace("`code`", "`代码`"), "dropped-code", 3),
+    }
+    for name, (translated, code, line) in cases.items():
+        found = {(f.code, f.line) for f in compare_markdown(ENGLISH, translated)}
+        assert (code, line) in found, (name, found)
+
+
+def test_document_blocks() -> None:
+    blocks = document_blocks(ENGLISH)
+    assert [(b.kind, b.items, b.first_line) for b in blocks.lists] == [("bullet_list", 3, 5)]
+    assert [b.content for b in blocks.code] == ['print("hello")\n']
+    assert [(t.rows, t.columns) for t in blocks.tables] == [(2, 2)]
+
+
+def test_one_added_heading_is_one_extra_block() -> None:
+    english = REV15.read_text(encoding="utf-8")
+    findings = compare_markdown(english, "# 我的标题\n\n" + english)
+    # either "# 我的标题" or the English "# Resources" after it is the extra one: both are headings
+    assert [(f.code, f.line) for f in findings] in ([("extra-block", 1)], [("extra-block", 3)])
