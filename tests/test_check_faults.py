@@ -13,6 +13,7 @@ import pytest
 from l10n.catalog.io import CatalogReadError, read_po
 from l10n.checks.files import plural_forms_problem
 from l10n.checks.findings import ERROR
+from l10n.checks.message import problems_of_messages
 from l10n.checks.po_lines import po_lines
 from l10n.checks.runner import check_catalogs
 from l10n.cli import main
@@ -143,3 +144,17 @@ def test_symlinked_catalog_is_reported(tmp_path: Path) -> None:
     catalog.rename(real)
     os.symlink(real, catalog)
     assert ("locale/zh_CN/LC_MESSAGES/README.po", "symlink") in _tree_findings(root)
+
+
+def test_parallel_check_gives_the_serial_result() -> None:
+    messages = []
+    for name in sorted(EXPECTED):
+        if name.startswith(("po-syntax", "invalid-utf8", "charset")):
+            continue
+        messages += [(e.msgid, e.msgstr) for e in read_po(FAULTS / name) if e.msgid]
+    shipped = read_po(ROOT / "locale" / "zh_CN" / "LC_MESSAGES" / "README.po")
+    messages += [(e.msgid, e.msgstr) for e in shipped if e.msgid and not e.obsolete]
+    messages *= 8
+    serial = problems_of_messages(messages, "zh_CN", parallel_min=len(messages) + 1)
+    assert sum(map(len, serial)) > len(messages) // 4
+    assert problems_of_messages(messages, "zh_CN", parallel_min=10) == serial
