@@ -25,7 +25,6 @@ WRAP_WIDTH = 0  # never wrap: translators' editors wrap for display, git diffs s
 
 _KEYWORD = re.compile(r'^(#~\s*)?(#\|\s*)?(msgctxt|msgid|msgid_plural|msgstr(\[\d+\])?)\s+"')
 _STRING = re.compile(r'^(#~\s*)?(#\|\s*)?"')
-_CLOSED = re.compile(r'(?<!\\)(\\\\)*"\s*$')
 _SYNTAX_LINE = re.compile(r"\(line (\d+)\)")
 _CHARSET = re.compile(rb"charset=([A-Za-z0-9_.:-]+)")
 
@@ -63,8 +62,16 @@ def lint_po_text(text: str) -> Iterator[tuple[int, str]]:
             yield number, f"unexpected text {stripped[:40]!r}"
             continue
         body = stripped[stripped.index('"'):]
-        if len(body) < 2 or not _CLOSED.search(body):
+        if not _is_closed(body):
             yield number, "unterminated string"
+
+
+def _is_closed(body: str) -> bool:
+    """Whether a string that starts with its opening quote ends with an unescaped closing quote."""
+    if len(body) < 2 or body[-1] != '"':
+        return False
+    backslashes = len(body) - 1 - len(body[1:-1].rstrip("\\")) - 1
+    return backslashes % 2 == 0
 
 
 def read_po(path: str | Path, max_bytes: int = MAX_PO_BYTES) -> polib.POFile:
