@@ -62,7 +62,8 @@ def _pair_score(e: Segment, ef: InlineFeatures, t: Segment, tf: InlineFeatures,
     return score
 
 
-def align(english: list[Segment], translated: list[Segment], shift: int) -> tuple[float, list[tuple[int, int]]]:
+def align(english: list[Segment], translated: list[Segment],
+          shift: int) -> tuple[float, list[tuple[int, int]]]:
     """Best monotone alignment (Needleman-Wunsch, free gaps): total score and index pairs."""
     ef = [inline_features(s.msgid) for s in english]
     tf = [inline_features(s.msgid) for s in translated]

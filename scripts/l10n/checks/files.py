@@ -84,7 +84,7 @@ def _entry_findings(context: CatalogContext) -> Iterator[Finding]:
         if key in seen:
             yield Finding(context.display_path, line, ERROR, "duplicate-msgid",
                           f"msgid {entry.msgid[:50]!r} already defined at line {seen[key]}",
-                          "delete one of the two entries (run `make update` to merge)")
+                          "delete one of the two entries, then run `make update`")
         else:
             seen[key] = line
         if not entry.msgid:
@@ -97,7 +97,7 @@ def _entry_findings(context: CatalogContext) -> Iterator[Finding]:
                 if test(entry.msgid, "\n") != test(msgstr, "\n"):
                     yield Finding(context.display_path, line, ERROR, "newline-mismatch",
                                   f"msgid and msgstr do not both {end} with a newline (msgfmt -c refuses it)",
-                                  f"make the msgstr {end} like the msgid")
+                                  f"make the msgstr {end} like the msgid, then run `make check`")
 
 
 def _tree_problems(root: Path, allowed: set[str],
@@ -136,7 +136,7 @@ def _locale_tree_findings(context: CatalogContext) -> Iterator[Finding]:
         what = ("a symlink: the build would read whatever it points to" if code == "symlink"
                 else "not expected here (locale/<lang>/ holds LC_MESSAGES/*.po, *.mo and glossary.tsv)")
         shown = _display(config.root, path)  # not resolved: a symlink is named as itself
-        yield Finding(shown, 0, ERROR, code, what, f"remove {shown}")
+        yield Finding(shown, 0, ERROR, code, what, f"remove {shown}, then run `make check`")
 
 
 def _display(root: Path, path: Path) -> str:

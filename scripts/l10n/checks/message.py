@@ -47,7 +47,7 @@ _TARGET_SCRIPT = {
     "ko": re.compile(r"[\uac00-\ud7af\u1100-\u11ff\u3130-\u318f]"),
 }
 MAX_MSGSTR_CHARS = 10_000
-FIX_KEEP = "keep it exactly as in the msgid, then run `make check`"
+FIX_KEEP = "keep it exactly as in the msgid"
 
 
 @dataclass(frozen=True)
@@ -227,14 +227,14 @@ def message_problems(msgid: str, msgstr: str, language: str = "") -> list[Proble
     problems += _paired_differences("footnote", ef.footnotes, tf.footnotes)
     if not reshaped:
         problems += _paired_differences("code", ef.code, tf.code)
-    for html in (Counter(tf.html) - Counter(ef.html)).elements():
+    for html in (Counter(tf.html) - Counter(ef.html)).elements() if tf.html != ef.html else ():
         problems.append(Problem(ERROR, "raw-html", f"raw HTML {html[:60]!r} is not in the msgid",
                                 "remove it"))
-    for role in (Counter(tf.roles) - Counter(ef.roles)).elements():
+    for role in (Counter(tf.roles) - Counter(ef.roles)).elements() if tf.roles != ef.roles else ():
         problems.append(Problem(ERROR, "myst-role", f"MyST role {{{role}}} is not in the msgid", "remove it"))
     if _NOQA.search(msgstr) and not _NOQA.search(msgid):
         problems.append(Problem(ERROR, "noqa", "trailing '# noqa' silences Sphinx's reference checks",
-                                "remove it (write '\\# noqa' for literal text)"))
+                                "remove it (or write '\\# noqa' for literal text)"))
     if not reshaped:
         problems += _emphasis_problems(ef, tf)
         problems += _leak_problems(msgid, msgstr, ef, tf, language)
@@ -306,4 +306,5 @@ def check_messages(context: CatalogContext) -> Iterator[Finding]:
             severity, text = problem.severity, problem.message
             if fuzzy and severity == ERROR:  # fuzzy entries are not built: a warning until reviewed
                 severity, text = WARNING, f"{text} (fuzzy entry, not built)"
-            yield Finding(context.display_path, line, severity, problem.code, text, problem.fix)
+            fix = f"{problem.fix}, then run `make check`"
+            yield Finding(context.display_path, line, severity, problem.code, text, fix)
