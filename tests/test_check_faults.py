@@ -13,7 +13,7 @@ import pytest
 from l10n.catalog.io import CatalogReadError, read_po
 from l10n.checks.files import plural_forms_problem
 from l10n.checks.findings import ERROR
-from l10n.checks.message import problems_of_messages
+from l10n.checks.message import message_problems, problems_of_messages
 from l10n.checks.po_lines import po_lines
 from l10n.checks.runner import check_catalogs
 from l10n.cli import main
@@ -158,3 +158,20 @@ def test_parallel_check_gives_the_serial_result() -> None:
     serial = problems_of_messages(messages, "zh_CN", parallel_min=len(messages) + 1)
     assert sum(map(len, serial)) > len(messages) // 4
     assert problems_of_messages(messages, "zh_CN", parallel_min=10) == serial
+
+
+@pytest.mark.parametrize(("text", "flagged"), [
+    ("https://jax-ml.github.io/scaling-book/", False),  # only a URL
+    ("`pip install deepspeed`", False),                  # only code
+    ("2021", False),                                     # only a number
+    ("Boris Dayma", False),                              # only a name
+    ("NVIDIA H100", False),
+    ("Resources", True),
+    ("Similar online guides", True),
+    ("see https://example.org/ for more", True),
+])
+def test_untranslated_exemptions(text: str, flagged: bool) -> None:
+    codes = {p.code for p in message_problems(text, text, "zh_CN")}
+    assert codes == ({"untranslated"} if flagged else set())
+    if not flagged:
+        assert message_problems(text, text, "fr") == []

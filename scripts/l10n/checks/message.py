@@ -166,7 +166,7 @@ def _shape_problems(msgid: str, msgstr: str) -> Iterator[Problem]:
 
 def _is_exempt_from_translation(feats: InlineFeatures) -> bool:
     """Only code, URLs, numbers or names: nothing a translator would change."""
-    words = [w for w in feats.text.split() if _WORD.search(w)]
+    words = [w for w in feats.text.split() if _WORD.search(w) and "://" not in w and not w.startswith("www.")]
     if not words:
         return True
     names = [w for w in words if any(c.isdigit() for c in w) or any(c.isupper() for c in w[1:])]
