@@ -127,6 +127,8 @@ def _locale_tree_findings(context: CatalogContext) -> Iterator[Finding]:
                                    {"LC_MESSAGES": _ALLOWED_CATALOG_SUFFIXES})
     languages = config.languages()
     if languages and context.language == languages[0]:  # locale/ itself: reported once per run
+        if config.locale_dir.is_symlink():
+            problems.append((config.locale_dir, "symlink"))
         for entry in sorted(config.locale_dir.iterdir()):
             if entry.is_symlink():
                 problems.append((entry, "symlink"))
