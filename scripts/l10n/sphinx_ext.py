@@ -22,9 +22,10 @@ def _write_index(app: Sphinx, exception: Exception | None) -> None:
     root = app.config.root_doc
     if root == "index":
         return
-    page = Path(app.outdir) / f"{root}{app.builder.out_suffix}"
+    suffix = getattr(app.builder, "out_suffix", ".html")
+    page = Path(app.outdir) / f"{root}{suffix}"
     if page.is_file():
-        shutil.copyfile(page, Path(app.outdir) / f"index{app.builder.out_suffix}")
+        shutil.copyfile(page, Path(app.outdir) / f"index{suffix}")
 
 
 def setup(app: Sphinx) -> dict[str, Any]:

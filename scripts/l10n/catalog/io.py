@@ -12,7 +12,7 @@ import os
 import re
 import tempfile
 from collections.abc import Iterator
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 import polib
@@ -63,14 +63,14 @@ def read_po(path: str | Path, max_bytes: int = MAX_PO_BYTES) -> polib.POFile:
     except UnicodeDecodeError as exc:
         line = raw[: exc.start].count(b"\n") + 1
         raise L10nError(path, f"invalid UTF-8 byte 0x{raw[exc.start]:02x}", "save the file as UTF-8", line) from None
-    for line, problem in lint_po_text(text):
-        raise L10nError(path, f"PO syntax error: {problem}", "fix the quoting on that line", line)
+    for number, problem in lint_po_text(text):
+        raise L10nError(path, f"PO syntax error: {problem}", "fix the quoting on that line", number)
     try:
         return polib.pofile(text, wrapwidth=WRAP_WIDTH, check_for_duplicates=False)
     except (OSError, ValueError) as exc:
         match = _SYNTAX_LINE.search(str(exc))
-        line = int(match.group(1)) if match else None
-        raise L10nError(path, "PO syntax error", "fix the entry on that line", line) from None
+        raise L10nError(path, "PO syntax error", "fix the entry on that line",
+                        int(match.group(1)) if match else None) from None
 
 
 def render_po(po: polib.POFile) -> str:
@@ -130,12 +130,13 @@ def standard_metadata(language: str, project_name: str, translator: str = "",
 def new_catalog(language: str, project_name: str, **metadata: str) -> polib.POFile:
     po = polib.POFile(wrapwidth=WRAP_WIDTH)
     po.metadata = standard_metadata(language, project_name, **metadata)
-    po.header = f"{language} translation of {project_name}.\nThis file is distributed under the same license as the original (CC BY-SA 4.0)."
+    po.header = (f"{language} translation of {project_name}.\n"
+                 "This file is distributed under the same license as the original (CC BY-SA 4.0).")
     return po
 
 
 def now_stamp() -> str:
-    return datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M+0000")
+    return datetime.now(UTC).strftime("%Y-%m-%d %H:%M+0000")
 
 
 def set_previous(entry: polib.POEntry, previous_msgid: str | None) -> None:

@@ -68,7 +68,7 @@ def rewrite_destinations(msgstr: str, old_msgid: str, new_msgid: str) -> str | N
         return None
     in_msgstr = link_skeleton(msgstr).destinations
     result = msgstr
-    for before, after in dict(zip(old.destinations, new.destinations)).items():
+    for before, after in dict(zip(old.destinations, new.destinations, strict=True)).items():
         if before == after:
             continue
         if old.destinations.count(before) != 1 or in_msgstr.count(before) != 1:
@@ -170,7 +170,7 @@ def _carry_over(item: TemplateEntry, candidates: _Candidates, report: UpdateRepo
         entry.msgstr = msgstr
         entry.previous_msgid = None
         changes = [f"{a} -> {b}" for a, b in zip(link_skeleton(source.msgid).destinations,
-                                                 link_skeleton(item.msgid).destinations) if a != b]
+                                                 link_skeleton(item.msgid).destinations, strict=False) if a != b]
         if changes:
             add_comment(entry, CARRY_COMMENT + "; ".join(changes))
         report.carried_over.append((item.msgid, source.msgid))
