@@ -9,7 +9,7 @@ from pathlib import Path
 import polib
 import pytest
 
-from conftest import ROOT, UPSTREAM
+from conftest import FIXTURES, ROOT, UPSTREAM
 from l10n.segments import inline_features, link_skeleton, segments, unique_msgids
 
 REVISIONS = sorted(UPSTREAM.glob("[0-9][0-9]-*.md"))
@@ -24,6 +24,7 @@ def pots(tmp_path_factory: pytest.TempPathFactory) -> Path:
     for path in REVISIONS:
         (src / f"r{path.name[:2]}.md").write_text(path.read_text(encoding="utf-8"), encoding="utf-8")
     (src / "README.md").write_text("# index\n", encoding="utf-8")
+    (src / "constructs.md").write_text((FIXTURES / "segmentation.md").read_text(encoding="utf-8"), encoding="utf-8")
     out = base / "gettext"
     subprocess.run([sys.executable, "-m", "sphinx", "-q", "-b", "gettext", "-c", str(ROOT), str(src), str(out)],
                    check=True, capture_output=True)
@@ -39,6 +40,16 @@ def test_msgids_equal_sphinx_pot(pots: Path, path: Path) -> None:
     pot = polib.pofile(str(pots / f"r{path.name[:2]}.pot"))
     expected = [e.msgid for e in pot if e.msgid]
     assert unique_msgids(path.read_text(encoding="utf-8")) == expected
+
+
+def test_msgids_equal_sphinx_pot_for_other_constructs(pots: Path) -> None:
+    """Images' alt texts, footnotes (moved last), tables, quotes, nested lists, hard breaks."""
+    pot = polib.pofile(str(pots / "constructs.pot"))
+    text = (FIXTURES / "segmentation.md").read_text(encoding="utf-8")
+    assert unique_msgids(text) == [e.msgid for e in pot if e.msgid]
+    kinds = {s.kind for s in segments(text)}
+    assert kinds == {"heading", "paragraph", "table-cell", "image-alt"}
+    assert segments(text)[-1].msgid == "The footnote text, moved to the end by MyST."
 
 
 def test_segment_kinds_and_lines_of_the_master() -> None:
