@@ -111,7 +111,7 @@ def mark_reviewed(catalog: polib.POFile, text: str, display_path: str, selectors
                 result.unmatched.append(selector)
             continue
         for entry in entries:
-            if "fuzzy" not in entry.flags:
+            if "fuzzy" not in entry.flags and not entry.previous_msgid:
                 result.not_fuzzy.append((selector, entry.linenum or 0))
                 continue
             clear_fuzzy(entry)

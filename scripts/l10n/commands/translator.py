@@ -130,7 +130,12 @@ def cmd_wrap(args: argparse.Namespace) -> int:
     else:
         paths = [config.po_path(lang, doc) for lang in selected_languages(config, args.languages)
                  for doc in config.documents]
-    results = wrap_files(paths, check=args.check)
+    try:
+        results = wrap_files(paths, check=args.check)
+    except L10nError as exc:
+        if exc.path:
+            exc.path = str(config.relative(Path(exc.path).resolve()))
+        raise
     bad = [r for r in results if not r.normalized]
     for r in bad:
         display = config.relative(r.path.resolve())
