@@ -23,7 +23,7 @@ _LINE_SELECTOR = re.compile(r"^(?:(?P<path>.+\.po):)?(?P<line>\d+)$")
 @dataclass(frozen=True)
 class FuzzyItem:
     path: str
-    line: int  # the msgid line in the PO file
+    line: int  # the first line of the entry (its comments) in the PO file
     msgid: str
     previous_msgid: str  # "" when the entry has no `#| msgid`
     msgstr: str
