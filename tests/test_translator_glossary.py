@@ -5,12 +5,12 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from translator_project import REPO, copy_project, run_cli
 
 from l10n.catalog.io import read_po, write_po
 from l10n.checks.glossary import glossary_path, load_glossary, parse_glossary, term_findings
 from l10n.checks.runner import check_catalogs
 from l10n.config import load_config
+from translator_project import REPO, copy_project, run_cli
 
 SEED = REPO / "tests/fixtures/seeds/README.zh_CN.md"
 REVISION_15 = REPO / "tests/fixtures/upstream/15-2024-10-26-48cbcef.md"
@@ -50,13 +50,15 @@ def test_term_matching_is_case_insensitive_on_word_boundaries_and_ignores_link_d
     glossary = parse_glossary("chronicles\t编年史\nPR\t-\nfloat16\t-\nspec\t规范\n", "g.tsv")
     msgid = "[Chronicles](https://example.org/chronicles.md) of a PR"
     assert list(term_findings(glossary, msgid, "[编年史](https://example.org/chronicles.md)，通过PR")) == []
-    missing = [(t.english, used) for t, used in term_findings(glossary, msgid, "[记录](https://x/chronicles.md) 通过拉取请求")]
+    drifted = "[记录](https://x/chronicles.md) 通过拉取请求"
+    missing = [(t.english, used) for t, used in term_findings(glossary, msgid, drifted)]
     assert missing == [("chronicles", "Chronicles"), ("PR", "PR")]
     # a word containing the term is not the term; plural forms are
     assert list(term_findings(glossary, "the specification", "说明")) == []
     assert [t.english for t, _ in term_findings(glossary, "two specs", "两个说明")] == ["spec"]
     # a kept term inside a longer word of the translation does not count as kept
-    assert [t.english for t, _ in term_findings(glossary, "float16 vs bfloat16", "浮点16与bfloat16")] == ["float16"]
+    found = term_findings(glossary, "float16 vs bfloat16", "浮点16与bfloat16")
+    assert [t.english for t, _ in found] == ["float16"]
 
 
 def test_glossary_mistakes_are_reported_with_file_and_line(tmp_path: Path) -> None:

@@ -6,16 +6,17 @@ import shutil
 from pathlib import Path
 
 import pytest
-from translator_project import REPO, copy_project, run_cli
 
 from l10n.catalog.io import read_po
 from l10n.catalog.stats import catalog_stats
 from l10n.config import load_config
 from l10n.review import fuzzy_items
 from l10n.todo import todo
+from translator_project import REPO, copy_project, run_cli
 
 OLD = "The listing is in no particular order other than being grouped by the year."
 NEW = "The listing is in no particular order other than being grouped by the year and month."
+ADDED = "Entries marked with a star have a video."
 PO = "locale/zh_CN/LC_MESSAGES/README.po"
 
 
@@ -26,7 +27,7 @@ def fresh_project(base: Path) -> Path:
     source = root / "source" / "README.md"
     text = source.read_text(encoding="utf-8")
     assert OLD in text
-    text = text.replace(OLD, NEW + "\n\nEntries marked with a star have a video.")
+    text = text.replace(OLD, NEW + "\n\n" + ADDED)
     source.write_text(text, encoding="utf-8")
     status, out, err = run_cli(root, "update", "-l", "zh_CN")
     assert status == 0, err
@@ -48,7 +49,7 @@ def test_todo_counts_entries_and_words_and_puts_the_next_pick_first(project: Pat
         zh = items[0].stats
         assert (zh.fuzzy, zh.untranslated) == (1, 1)
         assert zh.translated == zh.total - 2
-        expected_left = len(NEW.split()) + len("Entries marked with a star have a video.".split())
+        expected_left = len(NEW.split()) + len(ADDED.split())
         assert zh.words_left == expected_left
         assert zh.percent_words == pytest.approx(100 * (zh.words_total - expected_left) / zh.words_total)
         fr = items[1].stats

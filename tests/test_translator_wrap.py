@@ -9,12 +9,12 @@ from pathlib import Path
 
 import polib
 import pytest
-from translator_project import copy_project, run_cli
 
 from l10n.catalog.io import read_po, render_po
 from l10n.catalog.wrap import wrap_file
 from l10n.checks.runner import check_catalogs
 from l10n.config import load_config
+from translator_project import copy_project, run_cli
 
 URL = re.compile(r"https?://[^\s)\"]+")
 
@@ -25,7 +25,8 @@ def entry_facts(po: polib.POFile) -> list[tuple[object, ...]]:
              tuple(e.occurrences), e.obsolete) for e in po]
 
 
-FIELD = re.compile(r'^(?P<prefix>(?:#~ |#\| )?)(?P<keyword>msgid|msgstr|msgctxt|msgid_plural) "(?P<body>.*)"$')
+FIELD = re.compile(
+    r'^(?P<prefix>(?:#~ |#\| )?)(?P<keyword>msgid|msgstr|msgctxt|msgid_plural) "(?P<body>.*)"$')
 
 
 def wrap_field(line: str, width: int = 79) -> list[str]:
@@ -74,7 +75,8 @@ def fuzzy_project(tmp_path_factory: pytest.TempPathFactory) -> Path:
     source = root / "source" / "README.md"
     text = source.read_text(encoding="utf-8")
     assert "grouped by the year." in text
-    source.write_text(text.replace("grouped by the year.", "grouped by the year and month."), encoding="utf-8")
+    source.write_text(text.replace("grouped by the year.", "grouped by the year and month."),
+                      encoding="utf-8")
     status, _, err = run_cli(root, "update", "-l", "zh_CN")
     assert status == 0, err
     return root
@@ -86,7 +88,8 @@ def test_poedit_saved_file_keeps_every_translation_and_comment(fuzzy_project: Pa
     saved = poedit_style(original)
     po_path.write_text(saved, encoding="utf-8")
     assert saved != original
-    assert '#| msgid ""' in saved and "#, fuzzy" in saved and "#~ msgid" in saved  # really wrapped, fuzzy, obsolete
+    # really wrapped, with a fuzzy entry and obsolete ones
+    assert '#| msgid ""' in saved and "#, fuzzy" in saved and "#~ msgid" in saved
     before = polib.pofile(saved)
 
     result = wrap_file(po_path)

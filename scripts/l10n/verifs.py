@@ -112,7 +112,8 @@ def _language_steps(config: Config, language: str) -> list[VerifStep]:
             steps.append(VerifStep(
                 f"{language} progress", NOTE,
                 f"{stats.translated}/{stats.total} translated ({stats.percent:.0f}% of entries, "
-                f"{stats.percent_words:.0f}% of words): {stats.fuzzy} fuzzy, {stats.untranslated} untranslated",
+                f"{stats.percent_words:.0f}% of words): {stats.fuzzy} fuzzy, "
+                f"{stats.untranslated} untranslated",
                 fix))
         else:
             steps.append(VerifStep(f"{language} progress", OK, f"all {stats.total} entries translated"))

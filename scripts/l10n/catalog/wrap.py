@@ -27,7 +27,7 @@ def first_difference(current: str, normal: str) -> int:
     if current == normal:
         return 0
     old_lines, new_lines = current.splitlines(), normal.splitlines()
-    for number, (old, new) in enumerate(zip(old_lines, new_lines), start=1):
+    for number, (old, new) in enumerate(zip(old_lines, new_lines, strict=False), start=1):
         if old != new:
             return number
     return min(len(old_lines), len(new_lines)) + 1

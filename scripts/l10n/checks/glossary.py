@@ -85,7 +85,8 @@ def parse_glossary(text: str, display_path: str) -> Glossary:
         english, translation = columns[0].strip(), columns[1].strip()
         note = columns[2].strip() if len(columns) == 3 else ""
         if not english:
-            problems.append(Finding(display_path, number, ERROR, "glossary-syntax", "empty English term", fix))
+            problems.append(Finding(display_path, number, ERROR, "glossary-syntax", "empty English term",
+                                    fix))
             continue
         translations = tuple(t.strip() for t in translation.split("|") if t.strip())
         if not translations:

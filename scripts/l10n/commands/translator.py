@@ -14,7 +14,7 @@ from ..config import Config
 from ..errors import L10nError
 from ..review import fuzzy_items, mark_reviewed
 from ..todo import todo
-from ..verifs import FAIL, verifs
+from ..verifs import verifs
 from ..worddiff import format_terminal
 from .core import add_language_option, config_of, selected_languages
 
@@ -25,7 +25,8 @@ def cmd_todo(args: argparse.Namespace) -> int:
     if not items:
         print("no languages yet (run `make init LANGUAGE=xx` to add one)")
         return 0
-    header = ("language", "document", "translated", "fuzzy", "untransl.", "words left", "% words", "% entries")
+    header = ("language", "document", "translated", "fuzzy", "untransl.", "words left", "% words",
+              "% entries")
     rows = [header]
     for item in items:
         s = item.stats
@@ -34,7 +35,8 @@ def cmd_todo(args: argparse.Namespace) -> int:
                      f"{s.percent:.1f}%"))
     widths = [max(len(row[i]) for row in rows) for i in range(len(header))]
     for row in rows:
-        print("  ".join(cell.ljust(w) if i < 2 else cell.rjust(w) for i, (cell, w) in enumerate(zip(row, widths))))
+        cells = zip(row, widths, strict=True)
+        print("  ".join(cell.ljust(w) if i < 2 else cell.rjust(w) for i, (cell, w) in enumerate(cells)))
     pending = [i for i in items if not i.done]
     if pending:
         print(f"next: {pending[0].next_command}")
@@ -76,7 +78,8 @@ def _list_fuzzy(config: Config, languages: list[str], color: bool) -> int:
 def _review(config: Config, languages: list[str], selectors: list[str]) -> int:
     by_path = [s for s in selectors if ".po:" in s]
     if len(languages) > 1 and len(by_path) < len(selectors):
-        raise L10nError("--language", "an entry named by line or msgid text is ambiguous with several languages",
+        raise L10nError("--language",
+                        "an entry named by line or msgid text is ambiguous with several languages",
                         "add `--language xx` (or `LANGUAGE=xx` with make), or name it as FILE:LINE")
     matched: set[str] = set()
     problems = 0
@@ -181,7 +184,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     add_language_option(p)
     p.add_argument("--color", choices=("auto", "always", "never"), default="auto")
     p.add_argument("--done", nargs="+", metavar="ENTRY",
-                   help="entries you reviewed (FILE:LINE, LINE or msgid text): clear fuzzy and previous msgid")
+                   help="entries you reviewed (FILE:LINE, LINE or msgid text): clear fuzzy, previous msgid")
     p.set_defaults(func=cmd_fuzzy)
 
     p = sub.add_parser("reviewed", help="clear the fuzzy flag and previous msgid of entries you reviewed")
@@ -194,7 +197,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     add_language_option(p)
     p.add_argument("--check", action="store_true", help="exit 1 and name the files that are not normalized")
     p.add_argument("--quiet", action="store_true", help="print only the files changed or not normalized")
-    p.add_argument("files", nargs="*", type=Path, help="PO files (default: every catalog); non-.po are skipped")
+    p.add_argument("files", nargs="*", type=Path, help="PO files (default: every catalog); others skipped")
     p.set_defaults(func=cmd_wrap)
 
     p = sub.add_parser("verifs", help="everything to run before a pull request, with one summary")
