@@ -184,3 +184,17 @@ def test_wrap_of_a_broken_file_is_one_line_with_the_place(tmp_path: Path) -> Non
     status, out, err = run_cli(root, "wrap")
     assert status == 2 and out == ""
     assert err.startswith("locale/zh_CN/LC_MESSAGES/README.po:24: error: PO syntax error")
+
+
+@pytest.mark.parametrize("saved_as", ["crlf", "bom"])
+def test_windows_editor_line_endings_and_bom_are_normalized(saved_as: str, tmp_path: Path) -> None:
+    from translator_project import REPO
+
+    normal = (REPO / "locale/zh_CN/LC_MESSAGES/README.po").read_bytes()
+    data = normal.replace(b"\n", b"\r\n") if saved_as == "crlf" else b"\xef\xbb\xbf" + normal
+    po_path = tmp_path / "README.po"
+    po_path.write_bytes(data)
+    checked = wrap_file(po_path, check=True)
+    assert not checked.normalized and checked.first_difference == 1
+    wrap_file(po_path)
+    assert po_path.read_bytes() == normal

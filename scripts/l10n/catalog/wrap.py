@@ -26,7 +26,8 @@ def first_difference(current: str, normal: str) -> int:
     """The 1-based line where two texts first differ (0 if they are equal)."""
     if current == normal:
         return 0
-    old_lines, new_lines = current.splitlines(), normal.splitlines()
+    # keepends: a file that differs only in line endings (CRLF) differs on its first line
+    old_lines, new_lines = current.splitlines(keepends=True), normal.splitlines(keepends=True)
     for number, (old, new) in enumerate(zip(old_lines, new_lines, strict=False), start=1):
         if old != new:
             return number
