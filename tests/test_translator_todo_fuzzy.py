@@ -137,3 +137,21 @@ def test_shipped_catalog_has_nothing_fuzzy_and_todo_says_so() -> None:
     assert status == 0 and out.strip() == "no fuzzy entries"
     status, out, _ = run_cli(REPO, "todo", "-l", "zh_CN")
     assert out.splitlines()[-1] == "everything is translated"
+
+
+def test_fuzzy_shows_why_the_seed_import_left_an_entry_fuzzy(tmp_path: Path) -> None:
+    """The real history: the seed translation (revision 15) imported, then updated to the master."""
+    root = copy_project(tmp_path / "project")
+    seed = REPO / "tests/fixtures/seeds/README.zh_CN.md"
+    english = REPO / "tests/fixtures/upstream/15-2024-10-26-48cbcef.md"
+    status, _, err = run_cli(root, "import", str(seed), "--english", str(english), "--language", "zh_CN",
+                             "--revision", "15 48cbcef", "--force")
+    assert status == 0, err
+    assert run_cli(root, "update", "-l", "zh_CN")[0] == 0
+    items = fuzzy_items(read_po(root / PO), PO)
+    assert len(items) == 1 and items[0].previous_msgid == "" and items[0].msgid.startswith("[@StellaAthena]")
+    status, out, _ = run_cli(root, "fuzzy", "-l", "zh_CN")
+    assert f"{PO}:{items[0].line}: fuzzy\n  English:         [@StellaAthena]" in out
+    assert "  note:            import: link https://github.com/StellaAthena of the English is missing" in out
+    todo_items = todo(load_config(root), ["zh_CN"])
+    assert (todo_items[0].stats.fuzzy, todo_items[0].stats.untranslated) == (1, 6)

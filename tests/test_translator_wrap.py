@@ -9,6 +9,8 @@ from pathlib import Path
 
 import polib
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from l10n.catalog.io import read_po, render_po
 from l10n.catalog.wrap import wrap_file
@@ -198,3 +200,29 @@ def test_windows_editor_line_endings_and_bom_are_normalized(saved_as: str, tmp_p
     assert not checked.normalized and checked.first_difference == 1
     wrap_file(po_path)
     assert po_path.read_bytes() == normal
+
+
+_PIECES = st.text(st.characters(blacklist_categories=("Cs", "Cc"), blacklist_characters="\u2028\u2029\x85"),
+                  max_size=30) | st.sampled_from(["\\", '"', "\n", "\t", " ", " [a](https://example.org/a/long/"
+                                                  + "x" * 90 + ")"])
+_TEXT = st.lists(_PIECES, max_size=8).map("".join)
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(entries=st.lists(st.tuples(_TEXT.filter(bool), _TEXT, st.booleans(), _TEXT), min_size=1, max_size=6,
+                        unique_by=lambda e: e[0]))
+def test_any_catalog_saved_wrapped_keeps_its_content_and_wraps_to_a_fixed_point(
+        entries: list[tuple[str, str, bool, str]], tmp_path: Path) -> None:
+    po = polib.POFile(wrapwidth=79)
+    po.metadata = {"Content-Type": "text/plain; charset=UTF-8", "Language": "de"}
+    for msgid, msgstr, fuzzy, comment in entries:
+        po.append(polib.POEntry(msgid=msgid, msgstr=msgstr, flags=["fuzzy"] if fuzzy else [],
+                                tcomment=" ".join(comment.split())))
+    po_path = tmp_path / "README.po"
+    po_path.write_text(str(po) + "\n", encoding="utf-8")  # wrapped at 79, as an editor saves it
+    before = polib.pofile(str(po_path))
+
+    wrap_file(po_path)
+    once = po_path.read_bytes()
+    assert entry_facts(read_po(po_path)) == entry_facts(before)
+    assert wrap_file(po_path).normalized and po_path.read_bytes() == once

@@ -28,6 +28,7 @@ class FuzzyItem:
     previous_msgid: str  # "" when the entry has no `#| msgid`
     msgstr: str
     diff: tuple[DiffOp, ...]  # previous English -> current English
+    note: str = ""  # the translator comment, e.g. why the importer left it fuzzy
 
 
 def fuzzy_items(catalog: polib.POFile, display_path: str) -> list[FuzzyItem]:
@@ -37,7 +38,8 @@ def fuzzy_items(catalog: polib.POFile, display_path: str) -> list[FuzzyItem]:
             continue
         previous = entry.previous_msgid or ""
         diff = tuple(word_diff(previous, entry.msgid)) if previous else ()
-        items.append(FuzzyItem(display_path, entry.linenum or 0, entry.msgid, previous, entry.msgstr, diff))
+        items.append(FuzzyItem(display_path, entry.linenum or 0, entry.msgid, previous, entry.msgstr, diff,
+                               entry.tcomment or ""))
     return items
 
 

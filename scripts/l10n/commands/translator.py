@@ -65,6 +65,8 @@ def _list_fuzzy(config: Config, languages: list[str], color: bool) -> int:
                 else:
                     print(f"  English:         {item.msgid}")
                 print(f"  translation:     {item.msgstr or '(empty)'}")
+                for note in item.note.splitlines():
+                    print(f"  note:            {note}")
                 print(f"  once reviewed:   make reviewed ENTRY={item.path}:{item.line}")
                 print()
     if total:
