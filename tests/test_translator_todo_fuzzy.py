@@ -155,3 +155,17 @@ def test_fuzzy_shows_why_the_seed_import_left_an_entry_fuzzy(tmp_path: Path) -> 
     assert "  note:            import: link https://github.com/StellaAthena of the English is missing" in out
     todo_items = todo(load_config(root), ["zh_CN"])
     assert (todo_items[0].stats.fuzzy, todo_items[0].stats.untranslated) == (1, 6)
+
+
+def test_an_entry_named_without_its_language_is_refused_when_there_are_several(project: Path) -> None:
+    status, _, err = run_cli(project, "init", "fr", "--no-gettext")
+    assert status == 0, err
+    try:
+        before = (project / PO).read_bytes()
+        for selector in ("README.po:67", "67", "grouped by the year"):
+            status, out, err = run_cli(project, "reviewed", selector)
+            assert status == 2 and out == ""
+            assert err.startswith("--language: error: an entry named by line or msgid text is ambiguous")
+        assert (project / PO).read_bytes() == before
+    finally:
+        shutil.rmtree(project / "locale" / "fr")

@@ -79,6 +79,14 @@ def entry_at_line(catalog: polib.POFile, text: str, line: int) -> polib.POEntry 
     return None
 
 
+def _same_file(named: str, display_path: str) -> bool:
+    """Whether a path as the user typed it (relative, absolute, or a tail) is this catalog."""
+    named_parts = Path(named).parts
+    parts = Path(display_path).parts
+    return parts[-len(named_parts):] == named_parts if len(named_parts) <= len(parts) else \
+        Path(named).as_posix().endswith("/" + Path(display_path).as_posix())
+
+
 def select_entries(catalog: polib.POFile, text: str, display_path: str, selector: str,
                    result: ReviewResult) -> list[polib.POEntry]:
     """The entries one selector names: `LINE`, `PATH:LINE`, an exact msgid, or a fragment of the
@@ -86,8 +94,7 @@ def select_entries(catalog: polib.POFile, text: str, display_path: str, selector
     match = _LINE_SELECTOR.match(selector.strip())
     if match:
         wanted_path = match.group("path")
-        if wanted_path and Path(wanted_path).as_posix() != Path(display_path).as_posix() \
-                and not Path(display_path).as_posix().endswith(Path(wanted_path).as_posix()):
+        if wanted_path and not _same_file(wanted_path, display_path):
             return []
         entry = entry_at_line(catalog, text, int(match.group("line")))
         return [entry] if entry is not None else []

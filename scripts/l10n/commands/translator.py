@@ -78,7 +78,8 @@ def _list_fuzzy(config: Config, languages: list[str], color: bool) -> int:
 
 
 def _review(config: Config, languages: list[str], selectors: list[str]) -> int:
-    by_path = [s for s in selectors if ".po:" in s]
+    # FILE:LINE names one catalog only when FILE has a directory (README.po:12 is in every language)
+    by_path = [s for s in selectors if ".po:" in s and "/" in s.split(".po:")[0]]
     if len(languages) > 1 and len(by_path) < len(selectors):
         raise L10nError("--language",
                         "an entry named by line or msgid text is ambiguous with several languages",
