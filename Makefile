@@ -5,6 +5,11 @@
 #   make html        build build/html/en/ and build/html/<lang>/ for every language under locale/
 #   make check       check every catalog; errors block `make html` for that language
 #   make init LANGUAGE=xx   add a language: create its catalog with correct headers
+#   make todo        what is left to translate per language: fuzzy, untranslated, words, percent done
+#   make fuzzy       list fuzzy entries: word diff of the previous vs the current English, translation
+#   make reviewed ENTRY=FILE:LINE   after fixing a fuzzy msgstr: clear its fuzzy flag and previous English
+#   make wrap        normalize PO formatting (what every writer does; run it after saving in Poedit)
+#   make verifs      everything to run before opening a pull request, with one summary
 #
 # For maintainers:
 #   make gettext     write build/gettext/README.pot from source/README.md
@@ -24,6 +29,7 @@ LANG_ARGS := $(if $(LANGUAGE),--language $(LANGUAGE),)
 
 .DEFAULT_GOAL := help
 .PHONY: help venv gettext update html init import check test lint clean
+.PHONY: todo fuzzy reviewed wrap verifs
 
 help:  ## list the targets
 	@sed -n 's/^#   //p' $(firstword $(MAKEFILE_LIST))
@@ -59,6 +65,23 @@ import: venv
 
 check: venv
 	$(L10N) check $(LANG_ARGS)
+
+# Translator's day (scripts/l10n/commands/translator.py)
+todo: venv
+	@$(L10N) todo $(LANG_ARGS)
+
+fuzzy: venv
+	@$(L10N) fuzzy $(LANG_ARGS)
+
+reviewed: venv
+	@test -n "$(ENTRY)" || { echo "Makefile: error: no entry given (run make reviewed ENTRY=FILE:LINE, as make fuzzy prints it)"; exit 2; }
+	@$(L10N) reviewed $(LANG_ARGS) $(ENTRY)
+
+wrap: venv
+	@$(L10N) wrap $(LANG_ARGS)
+
+verifs: venv
+	@$(L10N) verifs $(LANG_ARGS)
 
 test: venv
 	$(BIN)/python -m pytest -q

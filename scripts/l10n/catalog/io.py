@@ -59,7 +59,7 @@ def read_po(path: str | Path, max_bytes: int = MAX_PO_BYTES) -> polib.POFile:
                         "split the document or raise max_po_bytes in [tool.l10n]")
     raw = path.read_bytes()
     try:
-        text = raw.decode("utf-8")
+        text = raw.decode("utf-8").removeprefix("\ufeff")  # a BOM, as Windows editors may write
     except UnicodeDecodeError as exc:
         line = raw[: exc.start].count(b"\n") + 1
         raise L10nError(path, f"invalid UTF-8 byte 0x{raw[exc.start]:02x}", "save the file as UTF-8", line) from None

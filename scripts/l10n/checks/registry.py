@@ -29,7 +29,10 @@ CatalogCheck = Callable[[CatalogContext], Iterable[Finding]]
 CATALOG_CHECKS: dict[str, CatalogCheck] = {}
 
 # Modules whose import registers checks; `load_checks()` imports them all.
-CHECK_MODULES: list[str] = []
+CHECK_MODULES: list[str] = [
+    "l10n.checks.formatting",
+    "l10n.checks.glossary",
+]
 
 
 def catalog_check(name: str) -> Callable[[CatalogCheck], CatalogCheck]:
