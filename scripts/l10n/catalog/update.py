@@ -180,7 +180,8 @@ def _carry_over(item: TemplateEntry, candidates: _Candidates, report: UpdateRepo
         entry = _fresh(item, source)
         entry.msgstr = msgstr
         entry.previous_msgid = None
-        pairs = zip(link_skeleton(source.msgid).destinations, link_skeleton(item.msgid).destinations, strict=True)
+        before, after = link_skeleton(source.msgid).destinations, link_skeleton(item.msgid).destinations
+        pairs = zip(before, after, strict=True)
         changes = [f"{a} -> {b}" for a, b in pairs if a != b]
         add_comment(entry, CARRY_COMMENT + "; ".join(changes) if changes else WHITESPACE_COMMENT)
         report.carried_over.append((item.msgid, source.msgid))

@@ -46,7 +46,8 @@ def summary_line(report: StaleReport) -> str:
 
 def markdown_summary(reports: list[StaleReport]) -> str:
     """The job-summary table (GitHub renders $GITHUB_STEP_SUMMARY as Markdown)."""
-    header = "| language | status | synced to | master | changed since | translated | fuzzy | untranslated | % |"
+    header = ("| language | status | synced to | master | changed since "
+              "| translated | fuzzy | untranslated | % |")
     rows = ["### Translation status", "", header,
             "|---|---|---|---|---:|---:|---:|---:|---:|"]
     for r in reports:
