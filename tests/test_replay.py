@@ -76,7 +76,8 @@ def all_msgstrs(path: Path) -> set[str]:
 
 
 @pytest.fixture(scope="session")
-def replayed(revision_pots: dict[int, Path], tmp_path_factory: pytest.TempPathFactory) -> tuple[dict[int, Step], Path]:
+def replayed(revision_pots: dict[int, Path],
+             tmp_path_factory: pytest.TempPathFactory) -> tuple[dict[int, Step], Path]:
     config = make_project(tmp_path_factory.mktemp("replay"))
     po_path = config.po_path(LANGUAGE)
     pot = config.pot_path()
