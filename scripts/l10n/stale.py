@@ -71,25 +71,33 @@ def _translate_fix(path: str) -> str:
 
 
 def assess_catalog(template: list[TemplateEntry], catalog: polib.POFile, language: str, path: str,
-                   source_revision: str, policy: GatePolicy) -> StaleReport:
-    """The staleness of one catalog against the current template (both already read)."""
+                   source_revision: str, policy: GatePolicy, lines: list[str] | None = None) -> StaleReport:
+    """The staleness of one catalog against the current template (both already read); `lines`,
+    the catalog's text, lets findings point at each entry's msgid line rather than its first line."""
+    def line_of(entry: polib.POEntry) -> int:
+        return _msgid_line(entry, lines or [])
+
     report = StaleReport(language, path, catalog.metadata.get(SOURCE_REVISION_HEADER, ""), source_revision,
                          stats=catalog_stats(catalog), threshold=policy.threshold(language))
     wanted = [e for e in template if e.msgid]
     active = {e.msgid: e for e in catalog if e.msgid and not e.obsolete}
     wanted_ids = {e.msgid for e in wanted}
+    obsolete = {e.msgid: e for e in catalog if e.msgid and e.obsolete}
     for item in wanted:
         if item.msgid in active:
             continue
         report.missing.append(item.msgid)
-        where, line = _source_location(item, path)
-        report.findings.append(Finding(where, line, WARNING, "stale-source",
-                                       f"{language}: English text not in the catalog: {_clip(item.msgid)}",
-                                       _update_fix(language)))
+        if item.msgid in obsolete:  # the English text came back: point at its kept translation
+            where, line = path, line_of(obsolete[item.msgid])
+            message = f"English text is back; its translation is obsolete here: {_clip(item.msgid)}"
+        else:
+            where, line = _source_location(item, path)
+            message = f"{language}: English text not in the catalog: {_clip(item.msgid)}"
+        report.findings.append(Finding(where, line, WARNING, "stale-source", message, _update_fix(language)))
     for msgid, old in active.items():
         if msgid not in wanted_ids:
             report.removed.append(msgid)
-            report.findings.append(Finding(path, old.linenum or 0, WARNING, "stale-source",
+            report.findings.append(Finding(path, line_of(old), WARNING, "stale-source",
                                            f"English text no longer in the master: {_clip(msgid)}",
                                            _update_fix(language)))
     if report.changed_since:
@@ -102,10 +110,10 @@ def assess_catalog(template: list[TemplateEntry], catalog: polib.POFile, languag
     untranslated = [e for e in active.values() if entry_state(e) == "untranslated"]
     for entry in fuzzy:
         previous = f" (was: {_clip(entry.previous_msgid)})" if entry.previous_msgid else ""
-        report.findings.append(Finding(path, entry.linenum or 0, WARNING, "fuzzy",
+        report.findings.append(Finding(path, line_of(entry), WARNING, "fuzzy",
                                        f"fuzzy: {_clip(entry.msgid)}{previous}", _translate_fix(path)))
     for entry in untranslated:
-        report.findings.append(Finding(path, entry.linenum or 0, WARNING, "untranslated",
+        report.findings.append(Finding(path, line_of(entry), WARNING, "untranslated",
                                        f"untranslated: {_clip(entry.msgid)}", f"translate it in {path}"))
     if fuzzy and policy.fuzzy == "fail":
         report.reasons.append(f"{len(fuzzy)} fuzzy entries")
@@ -129,6 +137,15 @@ def _fix_for(report: StaleReport) -> str:
     return f"translate the fuzzy and untranslated entries in {report.path}"
 
 
+def _msgid_line(entry: polib.POEntry, lines: list[str]) -> int:
+    """The line of the entry's `msgid` (polib's linenum is the entry's first comment line)."""
+    start = entry.linenum or 0
+    for number in range(max(start, 1), min(start + 200, len(lines)) + 1):
+        if lines[number - 1].startswith(("msgid ", "#~ msgid ")):
+            return number
+    return start
+
+
 def _source_location(entry: TemplateEntry, fallback: str) -> tuple[str, int]:
     for where, line in entry.occurrences:
         if line and str(line).isdigit():
@@ -150,5 +167,6 @@ def stale(config: Config, languages: list[str], policy: GatePolicy,
         path = config.po_path(language, document)
         display = str(config.relative(path))
         catalog = read_po(path, config.max_po_bytes) if path.is_file() else polib.POFile()
-        reports.append(assess_catalog(template, catalog, language, display, source_revision, policy))
+        lines = path.read_text(encoding="utf-8").splitlines() if path.is_file() else []
+        reports.append(assess_catalog(template, catalog, language, display, source_revision, policy, lines))
     return reports
