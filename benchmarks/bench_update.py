@@ -58,7 +58,7 @@ class Dataset:
     name: str
     root: Path  # holds pot/ (edited templates) and old/<lang>/LC_MESSAGES/ (translated catalogs)
     messages: int
-    edited: dict[str, str]  # new msgid -> the msgid it was edited from
+    edited: dict[tuple[str, str], str]  # (catalog, new msgid) -> the msgid it was edited from
 
     @property
     def pot_dir(self) -> Path:
@@ -86,7 +86,7 @@ def write_catalogs(root: Path, catalogs: dict[str, list[str]], paragraphs: set[s
                    percent: float) -> Dataset:
     """Translated old catalogs and edited templates; `paragraphs` are the msgids edits may touch."""
     shutil.rmtree(root, ignore_errors=True)
-    edited: dict[str, str] = {}
+    edited: dict[tuple[str, str], str] = {}
     for name, msgids in catalogs.items():
         old = polib.POFile(wrapwidth=0)
         old.metadata = {"Content-Type": "text/plain; charset=UTF-8", "Language": LANGUAGE,
@@ -104,7 +104,7 @@ def write_catalogs(root: Path, catalogs: dict[str, list[str]], paragraphs: set[s
                 candidate = edit(msgid, seed)
                 if candidate not in present:
                     new = candidate
-                    edited[new] = msgid
+                    edited[name, new] = msgid
                     present.add(new)
             pot.append(polib.POEntry(msgid=new, occurrences=where))
         write_po(root / "old" / LANGUAGE / "LC_MESSAGES" / f"{name}.po", old)
@@ -234,13 +234,14 @@ class Counts:
 
 def count(data: Dataset, run: Run) -> Counts:
     result = Counts()
-    for _, po_path in catalogs_of(data, run.out_dir):
+    for pot, po_path in catalogs_of(data, run.out_dir):
+        name = pot.relative_to(data.pot_dir).with_suffix("").as_posix()
         for entry in polib.pofile(str(po_path), wrapwidth=0):
             if entry.obsolete:
                 result.obsolete += 1
             elif "fuzzy" in entry.flags:
                 result.fuzzy += 1
-                source = data.edited.get(entry.msgid)
+                source = data.edited.get((name, entry.msgid))
                 result.correct += source is not None and entry.msgstr == pseudo(source)
             elif not entry.msgstr:
                 result.untranslated += 1
