@@ -104,7 +104,7 @@ def test_after_update_the_gate_names_fuzzy_and_untranslated_entries_at_their_po_
     assert po_line(project, entries["fuzzy"]["line"]).startswith('msgid "Boris Dayma has written')
     assert po_line(project, entries["fuzzy"]["line"] - 1).startswith('#| msgid "Boris Dayma wrote')
     assert po_line(project, entries["untranslated"]["line"]).startswith('msgid "Someone wrote')
-    assert report["reasons"] == ["1 fuzzy entries", "1 untranslated entries"]
+    assert report["reasons"] == ["1 fuzzy entry", "1 untranslated entry"]
 
 
 def test_policies_fuzzy_warn_and_fail_under(project: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -62,6 +62,10 @@ class StaleReport:
         return "warnings" if self.findings else "ok"
 
 
+def entries(count: int, kind: str = "") -> str:
+    return f"{count} {kind}{'entry' if count == 1 else 'entries'}"
+
+
 def _update_fix(language: str) -> str:
     return f"run `make update LANGUAGE={language}`"
 
@@ -101,7 +105,7 @@ def assess_catalog(template: list[TemplateEntry], catalog: polib.POFile, languag
                                            f"English text no longer in the master: {_clip(msgid)}",
                                            _update_fix(language)))
     if report.changed_since:
-        report.reasons.append(f"out of date with the English master: {report.changed_since} entries "
+        report.reasons.append(f"out of date with the English master: {entries(report.changed_since)} "
                               f"changed since revision {report.synced_revision or '(unknown)'}")
     elif report.synced_revision and report.synced_revision != source_revision:
         report.reasons.append(f"synced to revision {report.synced_revision}, the master is {source_revision}")
@@ -116,10 +120,10 @@ def assess_catalog(template: list[TemplateEntry], catalog: polib.POFile, languag
         report.findings.append(Finding(path, line_of(entry), WARNING, "untranslated",
                                        f"untranslated: {_clip(entry.msgid)}", f"translate it in {path}"))
     if fuzzy and policy.fuzzy == "fail":
-        report.reasons.append(f"{len(fuzzy)} fuzzy entries")
+        report.reasons.append(entries(len(fuzzy), "fuzzy "))
     if report.threshold is None:
         if untranslated:
-            report.reasons.append(f"{len(untranslated)} untranslated entries")
+            report.reasons.append(entries(len(untranslated), "untranslated "))
     elif report.stats.percent < report.threshold:
         report.reasons.append(f"{report.stats.percent:.1f}% translated, "
                               f"under the {report.threshold:g}% threshold")

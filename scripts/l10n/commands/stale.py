@@ -12,7 +12,7 @@ from .. import pipeline
 from ..checks.findings import format_github, format_text
 from ..errors import L10nError
 from ..locales import validate_language
-from ..stale import FUZZY_MODES, GatePolicy, StaleReport, stale
+from ..stale import FUZZY_MODES, GatePolicy, StaleReport, entries, stale
 from .core import add_language_option, config_of, selected_languages
 
 FORMATS = ("text", "json", "github")
@@ -38,7 +38,7 @@ def parse_fail_under(values: list[str] | None) -> dict[str, float]:
 def summary_line(report: StaleReport) -> str:
     synced = report.synced_revision or "unknown"
     line = (f"{report.path}: {report.status}; synced to revision {synced} (master {report.source_revision}), "
-            f"{report.changed_since} entries changed since; {report.stats.translated} translated, "
+            f"{entries(report.changed_since)} changed since; {report.stats.translated} translated, "
             f"{report.stats.fuzzy} fuzzy, {report.stats.untranslated} untranslated "
             f"({report.stats.percent:.1f}%)")
     return line + (f": {'; '.join(report.reasons)}" if report.reasons else "")
