@@ -193,3 +193,25 @@ def test_workflow_runs_the_gate_per_language_in_a_matrix() -> None:
     assert job["strategy"]["matrix"]["language"] == "${{ fromJSON(needs.languages.outputs.list) }}"
     runs = [step.get("run", "") for step in job["steps"]]
     assert "make stale LANGUAGE=${{ matrix.language }} STALE_ARGS=\"--format github\"" in runs
+
+
+def test_languages_are_gated_separately(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert run(project, "init", "fr", "--no-gettext") == 0  # a new language: 28 entries to translate
+    capsys.readouterr()
+    assert run(project, "stale", "--no-gettext") == 1
+    out = capsys.readouterr().out
+    assert "locale/fr/LC_MESSAGES/README.po: stale;" in out and "28 untranslated entries" in out
+    assert f"{PO}: ok;" in out
+    assert run(project, "stale", "--no-gettext", "--languages", "zh_CN") == 0
+    assert run(project, "stale", "--no-gettext", "--languages", "zh_CN,fr", "--fail-under", "fr=0") == 0
+
+
+def test_catalog_synced_to_an_older_revision_is_stale(project: Path,
+                                                      capsys: pytest.CaptureFixture[str]) -> None:
+    po = project / PO
+    po.write_text(po.read_text(encoding="utf-8").replace("X-Source-Revision: 23 f538bea",
+                                                         "X-Source-Revision: 22 2c2b28c"), encoding="utf-8")
+    assert run(project, "stale", "--no-gettext") == 1
+    assert "synced to revision 22 2c2b28c, the master is 23 f538bea" in capsys.readouterr().out
+    assert run(project, "update", "--no-gettext") == 0  # rewrites the header from [tool.l10n.upstream]
+    assert run(project, "stale", "--no-gettext") == 0
