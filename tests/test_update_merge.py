@@ -97,6 +97,15 @@ def test_ambiguous_destination_falls_back_to_fuzzy() -> None:
     assert report.carried_over == [] and report.fuzzied == [(new_text, old)]
 
 
+def test_one_of_two_equal_destinations_changed_falls_back_to_fuzzy() -> None:
+    old = "Read [the log](https://x.org/log) or [its backup](https://x.org/log)."
+    new_text = "Read [the log](https://y.org/log) or [its backup](https://x.org/log)."
+    msgstr = "阅读 [日志](https://x.org/log) 或 [备份](https://x.org/log)。"
+    assert rewrite_destinations(msgstr, old, new_text) is None
+    new, report = merge(catalog(polib.POEntry(msgid=old, msgstr=msgstr)), template(new_text), "zh_CN")
+    assert "fuzzy" in active(new)[new_text].flags and report.carried_over == []
+
+
 def test_prose_change_is_fuzzy_with_previous_msgid() -> None:
     new, report = merge(catalog(polib.POEntry(msgid=INTRO_7, msgstr="训练日志是最好的来源之一。")),
                         template(INTRO_8), "zh_CN")

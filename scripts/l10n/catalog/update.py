@@ -70,7 +70,7 @@ def rewrite_destinations(msgstr: str, old_msgid: str, new_msgid: str) -> str | N
         return None
     in_msgstr = link_skeleton(msgstr).destinations
     result = msgstr
-    for before, after in dict(zip(old.destinations, new.destinations, strict=True)).items():
+    for before, after in zip(old.destinations, new.destinations, strict=True):
         if before == after:
             continue
         if old.destinations.count(before) != 1 or in_msgstr.count(before) != 1:
