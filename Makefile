@@ -4,7 +4,7 @@
 #   make update      extract the English master and merge it into every locale/<lang>/.../README.po
 #   make html        build build/html/en/ and build/html/<lang>/ for every language under locale/
 #   make check       check every catalog; errors block `make html` for that language
-#   make stale       CI gate: exit 1 if a catalog is out of date, fuzzy or untranslated (STALE_ARGS="--format github")
+#   make stale       CI gate: fails if a catalog is out of date, fuzzy or untranslated (STALE_ARGS="--format github")
 #   make init LANGUAGE=xx   add a language: create its catalog with correct headers
 #
 # For maintainers:
