@@ -4,6 +4,7 @@
 #   make update      extract the English master and merge it into every locale/<lang>/.../README.po
 #   make html        build build/html/en/ and build/html/<lang>/ for every language under locale/
 #   make check       check every catalog; errors block `make html` for that language
+#   make stale       CI gate: fails if a catalog is out of date, fuzzy or untranslated (STALE_ARGS="--format github")
 #   make init LANGUAGE=xx   add a language: create its catalog with correct headers
 #   make todo        what is left to translate per language: fuzzy, untranslated, words, percent done
 #   make fuzzy       list fuzzy entries: word diff of the previous vs the current English, translation
@@ -16,6 +17,7 @@
 #   make import      import the hand-made seed translation into build/import/zh_CN/README.po
 #   make test        run the test suite (creates the virtual environment first)
 #   make lint        ruff + mypy
+#   make bench       time update against msgmerge --previous and sphinx-intl (BENCH_CORPUS=../shared/corpus/ml-engineering)
 #   make clean       remove build/ and compiled .mo files
 #
 # Every target creates .venv/ with the pinned dependencies on first use: only Python 3.11+ is needed.
@@ -93,3 +95,15 @@ lint: venv
 clean:
 	rm -rf build
 	find locale -name '*.mo' -delete
+
+# Fuzzy tracking, stale catalogs and CI (issue 3).
+STALE_ARGS ?=
+BENCH_CORPUS ?= ../shared/corpus/ml-engineering
+BENCH_ARGS ?=
+.PHONY: stale bench
+stale: venv
+	$(L10N) stale $(LANG_ARGS) $(STALE_ARGS)
+
+bench: venv
+	@command -v msgmerge >/dev/null 2>&1 || { echo "Makefile: error: msgmerge not found (apt-get install gettext)"; exit 2; }
+	$(BIN)/python benchmarks/bench_update.py --corpus $(BENCH_CORPUS) $(BENCH_ARGS)

@@ -18,6 +18,7 @@ COMMAND_MODULES = [
     "l10n.commands.core",
     "l10n.commands.check",
     "l10n.commands.translator",
+    "l10n.commands.stale",
 ]
 
 
