@@ -17,6 +17,7 @@ from .errors import L10nError
 COMMAND_MODULES = [
     "l10n.commands.core",
     "l10n.commands.check",
+    "l10n.commands.site",
 ]
 
 
