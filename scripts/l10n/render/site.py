@@ -120,7 +120,8 @@ def landing_page(languages: list[LanguageStatus], revision: str) -> str:
         if status.code == ORIGINAL:
             completion, state = "original", "published"
         else:
-            completion = f"{status.stats.percent:.0f}% ({status.stats.translated} of {status.stats.total})"
+            completion = (f"{_bar(status)}{status.stats.percent:.0f}% "
+                          f"({status.stats.translated} of {status.stats.total})")
             state = _decision(status)
         rows.append(f"<tr><td>{name}</td><td><code>{html.escape(status.code)}</code></td>"
                     f"<td>{completion}</td><td>{state}</td></tr>")
