@@ -12,16 +12,6 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
-from sitebuild import (
-    FUZZY_MSGID,
-    FUZZY_PREVIOUS,
-    LANGUAGES,
-    REPO,
-    UNTRANSLATED_PREFIX,
-    BuiltSite,
-    built_site,
-    copy_project,
-)
 
 from l10n.catalog.io import read_po, write_po
 from l10n.catalog.stats import catalog_stats, entry_state
@@ -33,6 +23,16 @@ from l10n.render.markdown import render_markdown, usable_translations
 from l10n.render.publish import SKIP, WARN, decide
 from l10n.segments import inline_features, parse_blocks, segments
 from l10n.worddiff import format_html, word_diff
+from sitebuild import (
+    FUZZY_MSGID,
+    FUZZY_PREVIOUS,
+    LANGUAGES,
+    REPO,
+    UNTRANSLATED_PREFIX,
+    BuiltSite,
+    built_site,
+    copy_project,
+)
 
 NATIVE = {"en": "English", "zh_CN": "简体中文", "zh_TW": "繁體中文", "ja": "日本語"}
 
@@ -311,7 +311,8 @@ def test_zh_tw_review_fixed_the_conversion_terms() -> None:
         assert mainland_or_misconverted not in text
 
 
-def test_markdown_command_writes_published_languages(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_markdown_command_writes_published_languages(tmp_path: Path,
+                                                     capsys: pytest.CaptureFixture[str]) -> None:
     root = copy_project(tmp_path / "p")
     po_path = root / "locale" / "ja" / "LC_MESSAGES" / "README.po"
     po = read_po(po_path)

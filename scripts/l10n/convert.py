@@ -50,7 +50,7 @@ def opencc_converter(profile: str) -> Callable[[str], str]:
         import opencc
     except ImportError:
         raise L10nError("opencc", "the OpenCC package is not installed", "run `make venv`") from None
-    return opencc.OpenCC(profile).convert  # type: ignore[no-any-return]
+    return opencc.OpenCC(profile).convert
 
 
 def comment_for(source: str, profile: str) -> str:

@@ -35,9 +35,10 @@ def _write_index(app: Sphinx, exception: Exception | None) -> None:
     root = app.config.root_doc
     if root == "index":
         return
-    page = Path(app.outdir) / f"{root}{app.builder.out_suffix}"
+    suffix = getattr(app.builder, "out_suffix", ".html")
+    page = Path(app.outdir) / f"{root}{suffix}"
     if page.is_file():
-        shutil.copyfile(page, Path(app.outdir) / f"index{app.builder.out_suffix}")
+        shutil.copyfile(page, Path(app.outdir) / f"index{suffix}")
 
 
 @lru_cache(maxsize=8)
@@ -94,7 +95,7 @@ def _page_context(app: Sphinx, pagename: str, templatename: str, context: dict[s
     language = app.config.language or "en"
     statuses = _site_languages(str(app.confdir))
     up = "../" * (pagename.count("/") + 1)
-    page = f"{pagename}{app.builder.out_suffix}"  # type: ignore[attr-defined]
+    page = f"{pagename}{getattr(app.builder, 'out_suffix', '.html')}"
     entries = [
         {"code": s.code, "name": s.name, "hreflang": s.hreflang, "href": f"{up}{s.code}/{page}",
          "current": s.code == language}

@@ -24,7 +24,8 @@ def cmd_site(args: argparse.Namespace) -> int:
         print(f"built {config.relative(build.outdir / 'index.html')}")
     for status in result.skipped:
         print(f"not published: {status.code} is {status.stats.percent:.0f}% translated, below its "
-              f"{status.threshold:.0f}% threshold (translate it, or change [tool.l10n.publish] in pyproject.toml)")
+              f"{status.threshold:.0f}% threshold "
+              "(translate it, or change [tool.l10n.publish] in pyproject.toml)")
     for path in result.removed:
         print(f"removed {config.relative(path)}")
     if result.landing is not None:

@@ -80,8 +80,9 @@ def write_markdown(config: Config, languages: list[str] | None = None) -> list[M
                 results.append(MarkdownResult(status.code, path, None))
                 continue
             english = config.source_file(document).read_text(encoding="utf-8")
-            translations = usable_translations(read_po(config.po_path(status.code, document), config.max_po_bytes))
-            rendered = render_markdown(english, translations, str(config.relative(config.source_file(document))))
+            catalog = read_po(config.po_path(status.code, document), config.max_po_bytes)
+            source_name = str(config.relative(config.source_file(document)))
+            rendered = render_markdown(english, usable_translations(catalog), source_name)
             path.parent.mkdir(parents=True, exist_ok=True)
             path.write_text(rendered.text, encoding="utf-8")
             results.append(MarkdownResult(status.code, path, rendered))

@@ -23,14 +23,18 @@ STATUS_PAGE = "status.html"
 LANDING_PAGE = "index.html"
 
 _STYLE = """
-body { font-family: Georgia, "Noto Serif CJK SC", serif; max-width: 960px; margin: 2em auto; padding: 0 1em; color: #222; }
+body { font-family: Georgia, "Noto Serif CJK SC", serif; max-width: 960px; margin: 2em auto;
+       padding: 0 1em; color: #222; }
 table { border-collapse: collapse; width: 100%; margin-bottom: 1.5em; }
 th, td { border-bottom: 1px solid #ddd; padding: 0.4em; text-align: left; vertical-align: top; }
-.bar { display: flex; width: 100%; min-width: 12em; height: 1em; background: #eee; border-radius: 3px; overflow: hidden; }
+.bar { display: flex; width: 100%; min-width: 12em; height: 1em; background: #eee; border-radius: 3px;
+       overflow: hidden; }
 .bar span { display: block; height: 100%; }
-.bar .translated { background: #3c8d3c; } .bar .fuzzy { background: #d9a400; } .bar .untranslated { background: #c0392b; }
+.bar .translated { background: #3c8d3c; } .bar .fuzzy { background: #d9a400; }
+.bar .untranslated { background: #c0392b; }
 .legend span { display: inline-block; width: 0.8em; height: 0.8em; margin: 0 0.3em 0 1em; }
-del { background: #fbd3d0; text-decoration: line-through; } ins { background: #d4f5d4; text-decoration: none; }
+del { background: #fbd3d0; text-decoration: line-through; }
+ins { background: #d4f5d4; text-decoration: none; }
 .note { color: #666; font-size: 0.9em; }
 .skip { color: #a00; } .warn { color: #a06000; }
 code { font-size: 0.9em; }
@@ -71,7 +75,7 @@ def collect_status(config: Config) -> StatusReport:
             for entry in read_po(path, config.max_po_bytes):
                 state = entry_state(entry)
                 if state == "fuzzy":
-                    report.stale.append(StaleEntry(entry.linenum, entry.previous_msgid or "",
+                    report.stale.append(StaleEntry(entry.linenum or 0, entry.previous_msgid or "",
                                                    entry.msgid, entry.msgstr))
                 elif state == "untranslated" and entry.msgid:
                     report.untranslated.append(entry.msgid)
@@ -107,7 +111,8 @@ def _decision(status: LanguageStatus) -> str:
     if status.decision == SKIP:
         return f'<span class="skip">not published: below the {status.threshold:.0f}% threshold</span>'
     if status.decision == WARN:
-        return f'<span class="warn">published with a warning: below the {status.threshold:.0f}% threshold</span>'
+        return (f'<span class="warn">published with a warning: below the {status.threshold:.0f}% '
+                "threshold</span>")
     return "published"
 
 
@@ -116,7 +121,8 @@ def landing_page(languages: list[LanguageStatus], revision: str) -> str:
     for status in languages:
         name = f'<span lang="{_lang_attr(status.code)}">{html.escape(status.name)}</span>'
         if status.published:
-            name = f'<a href="{html.escape(status.code)}/index.html" hreflang="{_lang_attr(status.code)}">{name}</a>'
+            href = f"{html.escape(status.code)}/index.html"
+            name = f'<a href="{href}" hreflang="{_lang_attr(status.code)}">{name}</a>'
         if status.code == ORIGINAL:
             completion, state = "original", "published"
         else:
@@ -146,7 +152,8 @@ def _language_section(report: LanguageReport) -> str:
            f"entries ({s.percent:.0f}%; {s.words_left} English words left); {_decision(status)}. "
            f"Catalog: <code>{html.escape(report.po_path)}</code></p>"]
     if report.stale:
-        out.append(f"<h3>Stale entries: the English changed since they were translated ({len(report.stale)})</h3>")
+        out.append("<h3>Stale entries: the English changed since they were translated "
+                   f"({len(report.stale)})</h3>")
         out.append("<table><thead><tr><th>Line</th><th>English: previous → current</th>"
                    "<th>Current translation</th></tr></thead><tbody>")
         for entry in report.stale:
@@ -155,8 +162,8 @@ def _language_section(report: LanguageReport) -> str:
             out.append(f"<tr><td>{entry.line}</td><td lang=\"en\">{diff}</td>"
                        f'<td lang="{lang}">{html.escape(entry.translation)}</td></tr>')
         out.append("</tbody></table>")
-        out.append(f'<p class="note">Review each one in <code>{html.escape(report.po_path)}</code>, then remove '
-                   "its fuzzy flag.</p>")
+        out.append(f'<p class="note">Review each one in <code>{html.escape(report.po_path)}</code>, '
+                   "then remove its fuzzy flag.</p>")
     if report.untranslated:
         out.append(f"<h3>Untranslated entries ({len(report.untranslated)})</h3><ul>")
         out.extend(f'<li lang="en">{html.escape(msgid)}</li>' for msgid in report.untranslated)

@@ -25,7 +25,8 @@ ENGLISH = UiStrings(
     fallback="Some passages are shown in English: {untranslated} not yet translated, "
              "{changed} changed in the English since they were translated.",
     read_english="Read the English original",
-    below_threshold="This translation is {percent:.0f}% complete, below the {threshold:.0f}% publishing threshold.",
+    below_threshold="This translation is {percent:.0f}% complete, "
+                    "below the {threshold:.0f}% publishing threshold.",
     fallback_title="Shown in English: not translated, or changed since it was translated",
 )
 
@@ -53,7 +54,8 @@ STRINGS = {
         fallback="一部の段落を英語で表示しています：未翻訳 {untranslated} 件、"
                  "翻訳後に英語の原文が変更されたもの {changed} 件。",
         read_english="英語の原文を読む",
-        below_threshold="この翻訳の完成度は {percent:.0f}% で、公開基準の {threshold:.0f}% を下回っています。",
+        below_threshold="この翻訳の完成度は {percent:.0f}% で、"
+                        "公開基準の {threshold:.0f}% を下回っています。",
         fallback_title="英語で表示：未翻訳、または翻訳後に原文が変更された段落",
     ),
 }
