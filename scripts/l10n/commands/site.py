@@ -16,7 +16,7 @@ from .core import add_language_option, config_of, selected_languages
 
 def cmd_site(args: argparse.Namespace) -> int:
     config = config_of(args)
-    languages = ["en", *selected_languages(config, args.languages)] if args.languages else None
+    languages = selected_languages(config, args.languages) if args.languages else None
     result = build_site(config, languages)
     for build in result.built:
         for warning in build.warnings:
@@ -28,8 +28,9 @@ def cmd_site(args: argparse.Namespace) -> int:
               "(translate it, or change [tool.l10n.publish] in pyproject.toml)")
     for path in result.removed:
         print(f"removed {config.relative(path)}")
-    if result.landing is not None:
-        print(f"wrote {config.relative(result.landing)}")
+    for page in (result.landing, result.status):
+        if page is not None:
+            print(f"wrote {config.relative(page)}")
     return 0
 
 

@@ -20,6 +20,7 @@ class SiteResult:
     skipped: list[LanguageStatus] = field(default_factory=list)  # below the threshold, "skip"
     removed: list[Path] = field(default_factory=list)  # old output of skipped languages
     landing: Path | None = None
+    status: Path | None = None
 
 
 @dataclass(frozen=True)
@@ -57,6 +58,7 @@ def build_site(config: Config, languages: list[str] | None = None) -> SiteResult
             continue
         result.built.append(pipeline.build_html(config, status.code))
     result.landing = write_landing(config, statuses)
+    result.status = write_status(config)  # the landing page links to it
     return result
 
 
