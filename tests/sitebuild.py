@@ -1,8 +1,9 @@
 """One build of the multilingual site per test session, in a temporary copy of the project.
 
 The copy's zh_CN catalog is changed so the site has real fallbacks: the heading "Useful
-compilations" is fuzzy (its previous English recorded) and the paragraph "Logbooks and
-chronicles ..." is untranslated. Shared by test_site.py and test_browser.py (imported, cached).
+compilations" is fuzzy (its previous English recorded), the paragraph "Logbooks and
+chronicles ..." is untranslated, and the heading "2024" is translated as "2024" (not a
+fallback). Shared by test_site.py and test_browser.py (imported, cached).
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ REPO = Path(__file__).resolve().parents[1]
 FUZZY_MSGID = "Useful compilations"
 FUZZY_PREVIOUS = "Useful compilation of links"
 UNTRANSLATED_PREFIX = "Logbooks and chronicles"
+SAME_AS_ENGLISH = "2024"
 LANGUAGES = ("en", "ja", "zh_CN", "zh_TW")
 
 
@@ -53,6 +55,8 @@ def make_fallbacks(config: Config) -> None:
             mark_fuzzy(entry, FUZZY_PREVIOUS)
         elif entry.msgid.startswith(UNTRANSLATED_PREFIX):
             entry.msgstr = ""
+        elif entry.msgid == SAME_AS_ENGLISH:
+            entry.msgstr = entry.msgid  # a deliberate translation identical to the English
     write_po(path, po)
 
 

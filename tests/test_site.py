@@ -119,6 +119,7 @@ def test_fallback_passages_are_marked_english_and_counted(site: BuiltSite) -> No
     assert fallbacks[1].text.startswith(UNTRANSLATED_PREFIX)
     assert "l10n-fuzzy" in fallbacks[0].attrs["class"] and "l10n-untranslated" in fallbacks[1].attrs["class"]
     assert sum("l10n-fallback" in e.attrs.get("class", "").split() for e in page.elements) == 2
+    assert [e.attrs for e in page.find("h3") if e.text.strip("¶") == "2024"] == [{}]  # same as English
     banner = page.find("div", class_="l10n-fallback-banner")
     assert len(banner) == 1
     assert "1 段尚未翻译" in banner[0].text and "1 段的英文原文在翻译后有改动" in banner[0].text
@@ -325,3 +326,22 @@ def test_markdown_command_writes_published_languages(tmp_path: Path,
     assert "build/markdown/ja/README.md: 0 of 28 segments translated, 28 kept in English" in out
     english = (root / "source" / "README.md").read_text(encoding="utf-8")
     assert (root / "build/markdown/ja/README.md").read_text(encoding="utf-8") == english
+
+
+def test_bad_input_is_one_line_and_exit_2(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    root = copy_project(tmp_path / "p")
+    po_path = root / "locale" / "ja" / "LC_MESSAGES" / "README.po"
+    lines = po_path.read_text(encoding="utf-8").splitlines()
+    number = next(i for i, line in enumerate(lines) if line.startswith("msgstr") and i > 20)
+    lines[number] = 'msgstr "unterminated'
+    po_path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    assert main(["--root", str(root), "markdown"]) == 2
+    err = capsys.readouterr().err.strip().splitlines()
+    assert err == [f"{po_path}:{number + 1}: error: PO syntax error: unterminated "
+                   "string (fix the quoting on that line)"]
+    pyproject = root / "pyproject.toml"
+    pyproject.write_text(pyproject.read_text(encoding="utf-8").replace(
+        'below_threshold = "warn"', 'below_threshold = "hide"'), encoding="utf-8")
+    assert main(["--root", str(root), "status"]) == 2
+    err = capsys.readouterr().err.strip().splitlines()
+    assert len(err) == 1 and "below_threshold is 'hide'" in err[0] and 'set it to "warn" or "skip"' in err[0]

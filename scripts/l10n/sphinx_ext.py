@@ -71,6 +71,8 @@ class MarkFallbacks(SphinxTransform):
         for node, msgid in list(extract_messages(self.document)):
             if node.get("translated", True) or not isinstance(node, nodes.Element):
                 continue
+            if states.get(msgid) == "translated":
+                continue  # translated as the English itself (a name, a year): Sphinx skips those
             # a msgid missing from the catalog (catalog not updated) is untranslated too
             state = "fuzzy" if states.get(msgid) == "fuzzy" else "untranslated"
             counts[state] += 1
