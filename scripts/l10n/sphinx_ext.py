@@ -92,7 +92,7 @@ def _site_languages(root: str) -> tuple[Any, ...]:
 
 def _page_context(app: Sphinx, pagename: str, templatename: str, context: dict[str, Any],
                   doctree: nodes.document | None) -> None:
-    from .render.ui import ENGLISH, ui_strings
+    from .render.ui import ui_strings
 
     language = app.config.language or "en"
     statuses = _site_languages(str(app.confdir))
@@ -109,7 +109,7 @@ def _page_context(app: Sphinx, pagename: str, templatename: str, context: dict[s
     context["l10n_ui_lang"] = ui.lang.replace("_", "-")
     context["l10n_english_href"] = f"{up}en/{page}"
     context["l10n_landing_href"] = f"{up}index.html"
-    counts = (doctree or {}).get(COUNTS_KEY) if doctree is not None else None
+    counts = doctree.get(COUNTS_KEY) if doctree is not None else None
     banner = None
     if counts and (counts["fuzzy"] or counts["untranslated"]):
         banner = ui.fallback.format(untranslated=counts["untranslated"], changed=counts["fuzzy"])
@@ -119,7 +119,6 @@ def _page_context(app: Sphinx, pagename: str, templatename: str, context: dict[s
         ui.below_threshold.format(percent=current.stats.percent, threshold=current.threshold)
         if current is not None and current.decision == "warn" else None
     )
-    context["l10n_english_ui"] = ENGLISH
 
 
 def setup(app: Sphinx) -> dict[str, Any]:

@@ -16,7 +16,6 @@ class UiStrings:
     fallback: str
     read_english: str
     below_threshold: str  # {percent}, {threshold}
-    fallback_title: str  # tooltip of a passage shown in English
 
 
 ENGLISH = UiStrings(
@@ -27,7 +26,6 @@ ENGLISH = UiStrings(
     read_english="Read the English original",
     below_threshold="This translation is {percent:.0f}% complete, "
                     "below the {threshold:.0f}% publishing threshold.",
-    fallback_title="Shown in English: not translated, or changed since it was translated",
 )
 
 STRINGS = {
@@ -38,7 +36,6 @@ STRINGS = {
         fallback="部分段落以英文显示：{untranslated} 段尚未翻译，{changed} 段的英文原文在翻译后有改动。",
         read_english="阅读英文原文",
         below_threshold="本译文完成度为 {percent:.0f}%，低于 {threshold:.0f}% 的发布门槛。",
-        fallback_title="以英文显示：尚未翻译，或英文原文在翻译后有改动",
     ),
     "zh_TW": UiStrings(
         lang="zh_TW",
@@ -46,7 +43,6 @@ STRINGS = {
         fallback="部分段落以英文顯示：{untranslated} 段尚未翻譯，{changed} 段的英文原文在翻譯後有更動。",
         read_english="閱讀英文原文",
         below_threshold="本譯文完成度為 {percent:.0f}%，低於 {threshold:.0f}% 的發布門檻。",
-        fallback_title="以英文顯示：尚未翻譯，或英文原文在翻譯後有更動",
     ),
     "ja": UiStrings(
         lang="ja",
@@ -56,7 +52,6 @@ STRINGS = {
         read_english="英語の原文を読む",
         below_threshold="この翻訳の完成度は {percent:.0f}% で、"
                         "公開基準の {threshold:.0f}% を下回っています。",
-        fallback_title="英語で表示：未翻訳、または翻訳後に原文が変更された段落",
     ),
 }
 
