@@ -2,7 +2,7 @@
 #
 # For translators (LANGUAGE=xx limits a target to one language, e.g. LANGUAGE=zh_CN):
 #   make update      extract the English master and merge it into every locale/<lang>/.../README.po
-#   make html        build build/html/en/ and build/html/<lang>/ for every language under locale/
+#   make html        build build/html/en/, build/html/<lang>/ for every published language, build/html/index.html
 #   make check       check every catalog; errors block `make html` for that language
 #   make stale       CI gate: fails if a catalog is out of date, fuzzy or untranslated (STALE_ARGS="--format github")
 #   make init LANGUAGE=xx   add a language: create its catalog with correct headers
@@ -11,6 +11,8 @@
 #   make reviewed ENTRY=FILE:LINE   after fixing a fuzzy msgstr: clear its fuzzy flag and previous English
 #   make wrap        normalize PO formatting (what every writer does; run it after saving in Poedit)
 #   make verifs      everything to run before opening a pull request, with one summary
+#   make markdown    write build/markdown/<lang>/README.md: the translated Markdown, ready to publish
+#   make status      write build/html/status.html: progress, stale entries with word diffs, check findings
 #
 # For maintainers:
 #   make gettext     write build/gettext/README.pot from source/README.md
@@ -54,7 +56,7 @@ update: venv
 	$(L10N) update $(LANG_ARGS)
 
 html: venv
-	$(L10N) html $(LANG_ARGS)
+	$(L10N) site $(LANG_ARGS)
 
 init: venv
 	@test -n "$(LANGUAGE)" || { echo "Makefile: error: no language given (run make init LANGUAGE=xx)"; exit 2; }
@@ -91,6 +93,14 @@ test: venv
 lint: venv
 	$(BIN)/ruff check scripts tests conf.py
 	$(BIN)/mypy
+
+# The multilingual site: translated Markdown and the status page (scripts/l10n/commands/site.py).
+.PHONY: markdown status
+markdown: venv
+	$(L10N) markdown $(LANG_ARGS)
+
+status: venv
+	$(L10N) status
 
 clean:
 	rm -rf build

@@ -19,6 +19,7 @@ COMMAND_MODULES = [
     "l10n.commands.check",
     "l10n.commands.translator",
     "l10n.commands.stale",
+    "l10n.commands.site",
 ]
 
 
