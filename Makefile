@@ -2,17 +2,26 @@
 #
 # For translators (LANGUAGE=xx limits a target to one language, e.g. LANGUAGE=zh_CN):
 #   make update      extract the English master and merge it into every locale/<lang>/.../README.po
-#   make html        build build/html/en/ and build/html/<lang>/ for every language under locale/
+#   make html        build build/html/en/, build/html/<lang>/ for every published language, build/html/index.html
 #   make check       check every catalog; errors block `make html` for that language
+#   make stale       CI gate: fails if a catalog is out of date, fuzzy or untranslated (STALE_ARGS="--format github")
 #   make check-build compare each built language with the English (after `make html`)
 #   make compare-md TRANSLATED=x.md ENGLISH=y.md   compare a translated Markdown file's structure
 #   make init LANGUAGE=xx   add a language: create its catalog with correct headers
+#   make todo        what is left to translate per language: fuzzy, untranslated, words, percent done
+#   make fuzzy       list fuzzy entries: word diff of the previous vs the current English, translation
+#   make reviewed ENTRY=FILE:LINE   after fixing a fuzzy msgstr: clear its fuzzy flag and previous English
+#   make wrap        normalize PO formatting (what every writer does; run it after saving in Poedit)
+#   make verifs      everything to run before opening a pull request, with one summary
+#   make markdown    write build/markdown/<lang>/README.md: the translated Markdown, ready to publish
+#   make status      write build/html/status.html: progress, stale entries with word diffs, check findings
 #
 # For maintainers:
 #   make gettext     write build/gettext/README.pot from source/README.md
 #   make import      import the hand-made seed translation into build/import/zh_CN/README.po
 #   make test        run the test suite (creates the virtual environment first)
 #   make lint        ruff + mypy
+#   make bench       time update against msgmerge --previous and sphinx-intl (BENCH_CORPUS=../shared/corpus/ml-engineering)
 #   make bench-check time `make check` on a 20k-message catalog against msgfmt -c
 #   make clean       remove build/ and compiled .mo files
 #
@@ -26,6 +35,8 @@ LANGUAGE ?=
 LANG_ARGS := $(if $(LANGUAGE),--language $(LANGUAGE),)
 
 .DEFAULT_GOAL := help
+.PHONY: help venv gettext update html init import check test lint clean
+.PHONY: todo fuzzy reviewed wrap verifs
 .PHONY: help venv gettext update html init import check test lint clean check-build compare-md bench-check
 
 help:  ## list the targets
@@ -49,7 +60,7 @@ update: venv
 	$(L10N) update $(LANG_ARGS)
 
 html: venv
-	$(L10N) html $(LANG_ARGS)
+	$(L10N) site $(LANG_ARGS)
 
 init: venv
 	@test -n "$(LANGUAGE)" || { echo "Makefile: error: no language given (run make init LANGUAGE=xx)"; exit 2; }
@@ -63,6 +74,22 @@ import: venv
 check: venv
 	$(L10N) check $(LANG_ARGS)
 
+# Translator's day (scripts/l10n/commands/translator.py)
+todo: venv
+	@$(L10N) todo $(LANG_ARGS)
+
+fuzzy: venv
+	@$(L10N) fuzzy $(LANG_ARGS)
+
+reviewed: venv
+	@test -n "$(ENTRY)" || { echo "Makefile: error: no entry given (run make reviewed ENTRY=FILE:LINE, as make fuzzy prints it)"; exit 2; }
+	@$(L10N) reviewed $(LANG_ARGS) $(ENTRY)
+
+wrap: venv
+	@$(L10N) wrap $(LANG_ARGS)
+
+verifs: venv
+	@$(L10N) verifs $(LANG_ARGS)
 # --- checks of the built site and of translated Markdown; the check benchmark ---
 check-build: venv
 	$(L10N) check-build $(LANG_ARGS)
@@ -83,6 +110,26 @@ lint: venv
 	$(BIN)/ruff check scripts tests conf.py
 	$(BIN)/mypy
 
+# The multilingual site: translated Markdown and the status page (scripts/l10n/commands/site.py).
+.PHONY: markdown status
+markdown: venv
+	$(L10N) markdown $(LANG_ARGS)
+
+status: venv
+	$(L10N) status
+
 clean:
 	rm -rf build
 	find locale -name '*.mo' -delete
+
+# Fuzzy tracking, stale catalogs and CI (issue 3).
+STALE_ARGS ?=
+BENCH_CORPUS ?= ../shared/corpus/ml-engineering
+BENCH_ARGS ?=
+.PHONY: stale bench
+stale: venv
+	$(L10N) stale $(LANG_ARGS) $(STALE_ARGS)
+
+bench: venv
+	@command -v msgmerge >/dev/null 2>&1 || { echo "Makefile: error: msgmerge not found (apt-get install gettext)"; exit 2; }
+	$(BIN)/python benchmarks/bench_update.py --corpus $(BENCH_CORPUS) $(BENCH_ARGS)

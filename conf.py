@@ -21,3 +21,7 @@ html_theme = "alabaster"
 html_title = "Resources"
 html_show_sourcelink = False
 html_copy_source = False
+
+# The multilingual site (language switcher, hreflang, fallback banner): scripts/l10n/sphinx_ext.py
+templates_path = ["source/_templates"]
+html_static_path = ["source/_static"]

@@ -17,6 +17,9 @@ from .errors import L10nError
 COMMAND_MODULES = [
     "l10n.commands.core",
     "l10n.commands.check",
+    "l10n.commands.translator",
+    "l10n.commands.stale",
+    "l10n.commands.site",
     "l10n.commands.verify",
 ]
 

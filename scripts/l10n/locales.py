@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from functools import lru_cache
+from functools import cache
 
 from babel import Locale, UnknownLocaleError
 from babel.core import get_global
@@ -14,7 +14,7 @@ from .errors import L10nError
 LANGUAGE_CODE = re.compile(r"^[a-z]{2,3}(_[A-Z]{2})?$")
 
 
-@lru_cache(maxsize=None)
+@cache
 def validate_language(code: str, where: str = "language") -> str:
     """Return code if it is a safe, known locale; raise L10nError otherwise.
 

@@ -19,6 +19,7 @@ from myst_parser.config.main import MdParserConfig
 from myst_parser.parsers.mdit import create_md_parser
 
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
+_HARD_BREAK = re.compile(r"[ \t]*\\\n")
 
 
 @lru_cache(maxsize=1)
@@ -29,7 +30,7 @@ def md_parser() -> MarkdownIt:
 
 def normalize_msgid(content: str) -> str:
     """What Sphinx does to a node's source text before it becomes a msgid."""
-    return content.replace("\n", " ").strip()
+    return _HARD_BREAK.sub("\n", content).replace("\n", " ").strip()
 
 
 @dataclass(frozen=True)
@@ -37,7 +38,7 @@ class Segment:
     """One translatable block: a heading, a paragraph (alone, in a list item, quote, cell)."""
 
     msgid: str
-    kind: str  # "heading" or "paragraph" or "table-cell"
+    kind: str  # "heading", "paragraph", "table-cell", or "image-alt" (inside one of the others)
     line: int  # 1-based first source line
     end_line: int  # 1-based last source line
     level: int = 0  # heading level, 0 for other kinds
@@ -75,7 +76,18 @@ def parse_blocks(markdown: str) -> list[Token]:
 
 
 def iter_segments(markdown: str) -> Iterator[Segment]:
-    """Yield every translatable segment of a Markdown document, in document order."""
+    """Yield every translatable segment of a Markdown document, in the order Sphinx extracts them:
+    document order, except footnote definitions, which MyST moves to the end of the document."""
+    footnotes: list[Segment] = []
+    for segment in _segments_in_source_order(markdown):
+        if "footnote_reference" in segment.containers:
+            footnotes.append(segment)
+        else:
+            yield segment
+    yield from footnotes
+
+
+def _segments_in_source_order(markdown: str) -> Iterator[Segment]:
     stack: list[str] = []
     heading_level = 0
     for token in parse_blocks(markdown):
@@ -109,6 +121,12 @@ def iter_segments(markdown: str) -> Iterator[Segment]:
             containers=tuple(stack[:-1]),
             raw=token.content,
         )
+        # Sphinx also extracts each image's alt text, right after the block holding the image.
+        for child in token.children or []:
+            alt = normalize_msgid(child.content) if child.type == "image" else ""
+            if alt:
+                yield Segment(msgid=alt, kind="image-alt", line=token.map[0] + 1, end_line=token.map[1],
+                              containers=tuple(stack), raw=child.content)
 
 
 def segments(markdown: str) -> list[Segment]:

@@ -1,14 +1,27 @@
-"""The Sphinx side of the pipeline: safe docutils settings and an index.html per language."""
+"""The Sphinx side of the pipeline: safe docutils settings, an index.html per language, and the
+multilingual site: language switcher, hreflang links, honest fallbacks and their banner.
+
+A passage Sphinx leaves in English (its entry is untranslated, or fuzzy: the compiled .mo has
+no fuzzy entries) gets the classes `l10n-fallback` and `language-en`; docutils' HTML writer turns
+`language-en` into `lang="en"`. The page then carries a banner counting those passages.
+"""
 
 from __future__ import annotations
 
 import shutil
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from docutils import nodes
 from sphinx.application import Sphinx
+from sphinx.transforms import SphinxTransform
+from sphinx.util.nodes import extract_messages
 
 SAFE_SETTINGS = {"file_insertion_enabled": False, "raw_enabled": False}
+FALLBACK_CLASS = "l10n-fallback"
+FALLBACK_STATE_CLASS = {"fuzzy": "l10n-fuzzy", "untranslated": "l10n-untranslated"}
+COUNTS_KEY = "l10n_fallbacks"
 
 
 def _safe_settings(app: Sphinx) -> None:
@@ -22,12 +35,95 @@ def _write_index(app: Sphinx, exception: Exception | None) -> None:
     root = app.config.root_doc
     if root == "index":
         return
-    page = Path(app.outdir) / f"{root}{app.builder.out_suffix}"
+    suffix = getattr(app.builder, "out_suffix", ".html")
+    page = Path(app.outdir) / f"{root}{suffix}"
     if page.is_file():
-        shutil.copyfile(page, Path(app.outdir) / f"index{app.builder.out_suffix}")
+        shutil.copyfile(page, Path(app.outdir) / f"index{suffix}")
+
+
+@lru_cache(maxsize=8)
+def _catalog_states(root: str, language: str, document: str) -> dict[str, str]:
+    """msgid -> entry state ("translated", "fuzzy", "untranslated") of the language's catalog."""
+    from .catalog.io import read_po
+    from .catalog.stats import entry_state
+    from .config import load_config
+
+    config = load_config(Path(root))
+    path = config.po_path(language, document)
+    if not path.is_file():
+        return {}
+    return {e.msgid: entry_state(e) for e in read_po(path, config.max_po_bytes) if not e.obsolete}
+
+
+class MarkFallbacks(SphinxTransform):
+    """Mark every translatable node Sphinx's Locale transform left in English."""
+
+    default_priority = 26  # after Locale (20) and TranslationProgressTotaliser (25)
+
+    def apply(self, **kwargs: Any) -> None:
+        from sphinx.builders.gettext import MessageCatalogBuilder
+
+        language = self.config.language or "en"
+        if language == "en" or issubclass(self.env._builder_cls, MessageCatalogBuilder):
+            return
+        states = _catalog_states(str(self.app.confdir), language, self.env.docname)
+        counts = {"fuzzy": 0, "untranslated": 0}
+        for node, msgid in list(extract_messages(self.document)):
+            if node.get("translated", True) or not isinstance(node, nodes.Element):
+                continue
+            if states.get(msgid) == "translated":
+                continue  # translated as the English itself (a name, a year): Sphinx skips those
+            # a msgid missing from the catalog (catalog not updated) is untranslated too
+            state = "fuzzy" if states.get(msgid) == "fuzzy" else "untranslated"
+            counts[state] += 1
+            for cls in (FALLBACK_CLASS, FALLBACK_STATE_CLASS[state], "language-en"):
+                if cls not in node["classes"]:
+                    node["classes"].append(cls)
+        self.document[COUNTS_KEY] = counts
+
+
+@lru_cache(maxsize=8)
+def _site_languages(root: str) -> tuple[Any, ...]:
+    from .config import load_config
+    from .render.publish import site_languages
+
+    return tuple(site_languages(load_config(Path(root))))
+
+
+def _page_context(app: Sphinx, pagename: str, templatename: str, context: dict[str, Any],
+                  doctree: nodes.document | None) -> None:
+    from .render.ui import ui_strings
+
+    language = app.config.language or "en"
+    statuses = _site_languages(str(app.confdir))
+    up = "../" * (pagename.count("/") + 1)
+    page = f"{pagename}{getattr(app.builder, 'out_suffix', '.html')}"
+    entries = [
+        {"code": s.code, "name": s.name, "hreflang": s.hreflang, "href": f"{up}{s.code}/{page}",
+         "current": s.code == language}
+        for s in statuses if s.published
+    ]
+    ui = ui_strings(language)
+    context["l10n_languages"] = entries
+    context["l10n_ui"] = ui
+    context["l10n_ui_lang"] = ui.lang.replace("_", "-")
+    context["l10n_english_href"] = f"{up}en/{page}"
+    context["l10n_landing_href"] = f"{up}index.html"
+    counts = doctree.get(COUNTS_KEY) if doctree is not None else None
+    banner = None
+    if counts and (counts["fuzzy"] or counts["untranslated"]):
+        banner = ui.fallback.format(untranslated=counts["untranslated"], changed=counts["fuzzy"])
+    context["l10n_fallback_banner"] = banner
+    current = next((s for s in statuses if s.code == language), None)
+    context["l10n_threshold_warning"] = (
+        ui.below_threshold.format(percent=current.stats.percent, threshold=current.threshold)
+        if current is not None and current.decision == "warn" else None
+    )
 
 
 def setup(app: Sphinx) -> dict[str, Any]:
     app.connect("builder-inited", _safe_settings)
     app.connect("build-finished", _write_index)
-    return {"version": "1.0", "parallel_read_safe": True, "parallel_write_safe": True}
+    app.add_transform(MarkFallbacks)
+    app.connect("html-page-context", _page_context)
+    return {"version": "1.1", "parallel_read_safe": True, "parallel_write_safe": True}

@@ -12,7 +12,7 @@ import os
 import re
 import tempfile
 from collections.abc import Iterator
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 import polib
@@ -91,7 +91,7 @@ def read_po(path: str | Path, max_bytes: int = MAX_PO_BYTES) -> polib.POFile:
                                f"charset {charset[0]} declared; catalogs must be UTF-8",
                                "convert with `msgconv -t UTF-8` and declare charset=UTF-8", charset[1])
     try:
-        text = raw.decode("utf-8")
+        text = raw.decode("utf-8").removeprefix("\ufeff")  # a BOM, as Windows editors may write
     except UnicodeDecodeError as exc:
         line = raw[: exc.start].count(b"\n") + 1
         raise CatalogReadError("invalid-utf8", path, f"invalid UTF-8 byte 0x{raw[exc.start]:02x}",
@@ -165,12 +165,13 @@ def standard_metadata(language: str, project_name: str, translator: str = "",
 def new_catalog(language: str, project_name: str, **metadata: str) -> polib.POFile:
     po = polib.POFile(wrapwidth=WRAP_WIDTH)
     po.metadata = standard_metadata(language, project_name, **metadata)
-    po.header = f"{language} translation of {project_name}.\nThis file is distributed under the same license as the original (CC BY-SA 4.0)."
+    po.header = (f"{language} translation of {project_name}.\n"
+                 "This file is distributed under the same license as the original (CC BY-SA 4.0).")
     return po
 
 
 def now_stamp() -> str:
-    return datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M+0000")
+    return datetime.now(UTC).strftime("%Y-%m-%d %H:%M+0000")
 
 
 def set_previous(entry: polib.POEntry, previous_msgid: str | None) -> None:

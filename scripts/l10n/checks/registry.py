@@ -30,6 +30,8 @@ CATALOG_CHECKS: dict[str, CatalogCheck] = {}
 
 # Modules whose import registers checks; `load_checks()` imports them all.
 CHECK_MODULES: list[str] = [
+    "l10n.checks.formatting",
+    "l10n.checks.glossary",
     "l10n.checks.message",
     "l10n.checks.files",
 ]

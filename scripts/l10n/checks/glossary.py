@@ -1,0 +1,174 @@
+"""Terminology: `locale/<lang>/glossary.tsv` maps English terms to their required translation.
+
+File format (UTF-8; `#` comment lines and blank lines are ignored), one term a line:
+
+    english<TAB>translation<TAB>note        (the note column is optional)
+
+- translation `-`: do not translate; the English term must appear unchanged in the msgstr
+  (names like BLOOM, units, "PR");
+- several accepted translations are separated by `|`, the preferred one first.
+
+A translated (not fuzzy) entry whose msgid contains a term (case-insensitive, on word
+boundaries, an English plural -s/-es included; link destinations and inline code ignored)
+must contain one of its translations in its msgstr. Mistakes in the file are errors at
+glossary.tsv:LINE.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+
+from ..segments import inline_features
+from .findings import ERROR, WARNING, Finding
+from .registry import CatalogContext, catalog_check
+
+GLOSSARY_FILE = "glossary.tsv"
+KEEP = "-"
+
+
+@dataclass(frozen=True)
+class GlossaryTerm:
+    english: str
+    translations: tuple[str, ...]  # empty when the term is kept as is
+    note: str
+    line: int
+
+    @property
+    def keep(self) -> bool:
+        return not self.translations
+
+    @property
+    def pattern(self) -> re.Pattern[str]:
+        return _term_pattern(self.english)
+
+
+@dataclass(frozen=True)
+class Glossary:
+    path: str
+    terms: tuple[GlossaryTerm, ...] = ()
+    problems: tuple[Finding, ...] = field(default_factory=tuple)
+
+
+@cache
+def _term_pattern(english: str) -> re.Pattern[str]:
+    words = r"\s+".join(re.escape(word) for word in english.split())
+    return re.compile(rf"(?<!\w)({words})(?:s|es)?(?!\w)", re.IGNORECASE)
+
+
+@cache
+def _kept_pattern(english: str) -> re.Pattern[str]:
+    """The term written unchanged in a translation: Latin-letter boundaries only, since a CJK
+    character right before or after it ("通过PR添加") is a word character to `re`."""
+    words = r"\s+".join(re.escape(word) for word in english.split())
+    return re.compile(rf"(?<![A-Za-z0-9])(?:{words})(?:s|es)?(?![A-Za-z0-9])")
+
+
+def parse_glossary(text: str, display_path: str) -> Glossary:
+    """Parse a glossary; every mistake is an error finding at its line (the rest still loads)."""
+    terms: list[GlossaryTerm] = []
+    problems: list[Finding] = []
+    seen: dict[str, int] = {}
+    fix = f"edit {display_path}: english<TAB>translation<TAB>note, translation `-` to keep the term"
+    for number, raw in enumerate(text.splitlines(), start=1):
+        line = raw.rstrip("\r")
+        if not line.strip() or line.lstrip().startswith("#"):
+            continue
+        columns = line.split("\t")
+        if len(columns) not in (2, 3):
+            problems.append(Finding(display_path, number, ERROR, "glossary-syntax",
+                                    f"expected 2 or 3 tab-separated columns, found {len(columns)}", fix))
+            continue
+        english, translation = columns[0].strip(), columns[1].strip()
+        note = columns[2].strip() if len(columns) == 3 else ""
+        if not english:
+            problems.append(Finding(display_path, number, ERROR, "glossary-syntax", "empty English term",
+                                    fix))
+            continue
+        translations = tuple(t.strip() for t in translation.split("|") if t.strip())
+        if not translations:
+            problems.append(Finding(display_path, number, ERROR, "glossary-syntax",
+                                    f"no translation for {english!r} (write `-` to keep it as is)", fix))
+            continue
+        key = " ".join(english.casefold().split())
+        if key in seen:
+            problems.append(Finding(display_path, number, ERROR, "glossary-duplicate",
+                                    f"{english!r} is already defined on line {seen[key]}",
+                                    f"edit {display_path}: merge the two lines (alternatives go in one "
+                                    "line, separated by `|`)"))
+            continue
+        seen[key] = number
+        keep = translations == (KEEP,)
+        terms.append(GlossaryTerm(english, () if keep else translations, note, number))
+    return Glossary(display_path, tuple(terms), tuple(problems))
+
+
+def glossary_path(locale_dir: Path, language: str) -> Path:
+    return locale_dir / language / GLOSSARY_FILE
+
+
+@cache
+def _load(path: Path, mtime_ns: int, display_path: str) -> Glossary:
+    raw = path.read_bytes()
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        problem = Finding(display_path, line, ERROR, "glossary-syntax",
+                          f"invalid UTF-8 byte 0x{raw[exc.start]:02x}", f"save {display_path} as UTF-8")
+        return Glossary(display_path, (), (problem,))
+    return parse_glossary(text, display_path)
+
+
+def load_glossary(path: Path, display_path: str) -> Glossary | None:
+    """The language's glossary, or None when it has none."""
+    if not path.is_file():
+        return None
+    return _load(path, path.stat().st_mtime_ns, display_path)
+
+
+def term_findings(glossary: Glossary, msgid: str, msgstr: str) -> Iterator[tuple[GlossaryTerm, str]]:
+    """(term, the form the msgid uses) for every glossary term the msgstr does not honour."""
+    english_text = inline_features(msgid).text
+    translated_text = inline_features(msgstr).text
+    folded = translated_text.casefold()
+    for term in glossary.terms:
+        match = term.pattern.search(english_text)
+        if match is None:
+            continue
+        used = match.group(1)
+        if term.keep:
+            kept = (_kept_pattern(used), _kept_pattern(term.english))
+            if not any(pattern.search(translated_text) for pattern in kept):
+                yield term, used
+        elif not any(t.casefold() in folded for t in term.translations):
+            yield term, used
+
+
+@catalog_check("glossary")
+def check_glossary(context: CatalogContext) -> Iterator[Finding]:
+    path = glossary_path(context.config.locale_dir, context.language)
+    display = str(context.config.relative(path))
+    glossary = load_glossary(path, display)
+    if glossary is None:
+        return
+    yield from glossary.problems
+    for entry in context.catalog:
+        if entry.obsolete or not entry.msgid or not entry.msgstr or "fuzzy" in entry.flags:
+            continue
+        for term, used in term_findings(glossary, entry.msgid, entry.msgstr):
+            where = f"{display}:{term.line}"
+            if term.keep:
+                yield Finding(context.display_path, entry.linenum or 0, WARNING, "glossary-keep",
+                              f"{used!r} is not to be translated ({where}) but the translation lacks it",
+                              f"write {term.english!r} unchanged in the msgstr")
+            else:
+                wanted = " or ".join(repr(t) for t in term.translations)
+                yield Finding(context.display_path, entry.linenum or 0, WARNING, "glossary-term",
+                              f"{used!r} is translated as {wanted} in the glossary ({where}); "
+                              "the translation does not use it",
+                              f"use {term.translations[0]!r} in the msgstr, or add the translation you "
+                              f"chose to {where}")

@@ -1,0 +1,103 @@
+"""Site commands: site (HTML + landing page), markdown, status, convert."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from ..catalog.io import read_po, write_po
+from ..convert import convert_catalog, opencc_converter, profile_for
+from ..errors import L10nError
+from ..locales import validate_language
+from ..pipeline import ensure_header
+from ..render.build import build_site, write_landing, write_markdown, write_status
+from .core import add_language_option, config_of, selected_languages
+
+
+def cmd_site(args: argparse.Namespace) -> int:
+    config = config_of(args)
+    languages = selected_languages(config, args.languages) if args.languages else None
+    result = build_site(config, languages)
+    for build in result.built:
+        for warning in build.warnings:
+            print(warning, file=sys.stderr)
+        print(f"built {config.relative(build.outdir / 'index.html')}")
+    for status in result.skipped:
+        print(f"not published: {status.code} is {status.stats.percent:.0f}% translated, below its "
+              f"{status.threshold:.0f}% threshold "
+              "(translate it, or change [tool.l10n.publish] in pyproject.toml)")
+    for path in result.removed:
+        print(f"removed {config.relative(path)}")
+    for page in (result.landing, result.status):
+        if page is not None:
+            print(f"wrote {config.relative(page)}")
+    return 0
+
+
+def cmd_landing(args: argparse.Namespace) -> int:
+    config = config_of(args)
+    print(f"wrote {config.relative(write_landing(config))}")
+    return 0
+
+
+def cmd_markdown(args: argparse.Namespace) -> int:
+    config = config_of(args)
+    languages = selected_languages(config, args.languages) if args.languages else None
+    for result in write_markdown(config, languages):
+        if result.rendered is None:
+            print(f"not published: {result.language} is below its threshold; "
+                  f"{config.relative(result.path)} not written")
+            continue
+        r = result.rendered
+        print(f"wrote {config.relative(result.path)}: {len(r.translated)} of {len(r.msgids)} segments "
+              f"translated, {len(r.kept_english)} kept in English")
+    return 0
+
+
+def cmd_status(args: argparse.Namespace) -> int:
+    config = config_of(args)
+    print(f"wrote {config.relative(write_status(config))}")
+    return 0
+
+
+def cmd_convert(args: argparse.Namespace) -> int:
+    config = config_of(args)
+    source = validate_language(args.source, where="source language")
+    target = validate_language(args.target, where="target language")
+    profile = profile_for(source, target)
+    source_path, target_path = config.po_path(source), config.po_path(target)
+    if not source_path.is_file():
+        raise L10nError(config.relative(source_path), f"no catalog for {source}",
+                        f"run `make update LANGUAGE={source}`")
+    existing = read_po(target_path, config.max_po_bytes) if target_path.is_file() else None
+    catalog, report = convert_catalog(read_po(source_path, config.max_po_bytes), existing,
+                                      opencc_converter(profile), source, target, config.project_name,
+                                      profile, force=args.force)
+    ensure_header(catalog, config, target)
+    write_po(target_path, catalog)
+    print(f"wrote {config.relative(target_path)}: {len(report.converted)} converted with OpenCC {profile} "
+          f"(fuzzy: review each, then remove the flag), {len(report.kept_reviewed)} reviewed entries kept, "
+          f"{len(report.not_translated)} not translated in {source}")
+    return 0
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser("site", help="build the site: English, every published language, the landing page")
+    add_language_option(p)
+    p.set_defaults(func=cmd_site)
+
+    p = sub.add_parser("landing", help="write build/html/index.html: the languages and their completion")
+    p.set_defaults(func=cmd_landing)
+
+    p = sub.add_parser("markdown", help="write build/markdown/<lang>/README.md: the translated Markdown")
+    add_language_option(p)
+    p.set_defaults(func=cmd_markdown)
+
+    p = sub.add_parser("status", help="write build/html/status.html: progress, stale entries, findings")
+    p.set_defaults(func=cmd_status)
+
+    p = sub.add_parser("convert", help="seed a Chinese catalog from another by OpenCC conversion (all fuzzy)")
+    p.add_argument("source", help="language to convert from, e.g. zh_CN")
+    p.add_argument("target", help="language to convert to, e.g. zh_TW")
+    p.add_argument("--force", action="store_true", help="also replace entries already reviewed in the target")
+    p.set_defaults(func=cmd_convert)

@@ -1,0 +1,209 @@
+"""Translator commands: todo, fuzzy (list / --done), reviewed, wrap, verifs."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from .. import pipeline
+from ..catalog.io import read_po, write_po
+from ..catalog.wrap import wrap_files
+from ..checks.findings import format_text
+from ..config import Config
+from ..errors import L10nError
+from ..review import fuzzy_items, mark_reviewed
+from ..todo import todo
+from ..verifs import verifs
+from ..worddiff import format_terminal
+from .core import add_language_option, config_of, selected_languages
+
+
+def cmd_todo(args: argparse.Namespace) -> int:
+    config = config_of(args)
+    items = todo(config, selected_languages(config, args.languages))
+    if not items:
+        print("no languages yet (run `make init LANGUAGE=xx` to add one)")
+        return 0
+    header = ("language", "document", "translated", "fuzzy", "untransl.", "words left", "% words",
+              "% entries")
+    rows = [header]
+    for item in items:
+        s = item.stats
+        rows.append((item.language, item.document, f"{s.translated}/{s.total}", str(s.fuzzy),
+                     str(s.untranslated), f"{s.words_left}/{s.words_total}", f"{s.percent_words:.1f}%",
+                     f"{s.percent:.1f}%"))
+    widths = [max(len(row[i]) for row in rows) for i in range(len(header))]
+    for row in rows:
+        cells = zip(row, widths, strict=True)
+        print("  ".join(cell.ljust(w) if i < 2 else cell.rjust(w) for i, (cell, w) in enumerate(cells)))
+    pending = [i for i in items if not i.done]
+    if pending:
+        print(f"next: {pending[0].next_command}")
+    else:
+        print("everything is translated")
+    return 0
+
+
+def _color(args: argparse.Namespace) -> bool:
+    if args.color == "auto":
+        return sys.stdout.isatty()
+    return args.color == "always"
+
+
+def _list_fuzzy(config: Config, languages: list[str], color: bool) -> int:
+    total = 0
+    for language in languages:
+        for document in config.documents:
+            path = config.po_path(language, document)
+            display = str(config.relative(path))
+            for item in fuzzy_items(read_po(path, config.max_po_bytes), display):
+                total += 1
+                print(f"{item.path}:{item.line}: fuzzy")
+                if item.diff:
+                    print(f"  English changed: {format_terminal(list(item.diff), color)}")
+                else:
+                    print(f"  English:         {item.msgid}")
+                print(f"  translation:     {item.msgstr or '(empty)'}")
+                for note in item.note.splitlines():
+                    print(f"  note:            {note}")
+                print(f"  once reviewed:   make reviewed ENTRY={item.path}:{item.line}")
+                print()
+    if total:
+        print(f"{total} fuzzy entr{'y' if total == 1 else 'ies'}: edit each msgstr to match the new English, "
+              "then run `make reviewed ENTRY=FILE:LINE` (or `l10n reviewed FILE:LINE ...`)")
+    else:
+        print("no fuzzy entries")
+    return 0
+
+
+def _review(config: Config, languages: list[str], selectors: list[str]) -> int:
+    # FILE:LINE names one catalog only when FILE has a directory (README.po:12 is in every language)
+    by_path = [s for s in selectors if ".po:" in s and "/" in s.split(".po:")[0]]
+    if len(languages) > 1 and len(by_path) < len(selectors):
+        raise L10nError("--language",
+                        "an entry named by line or msgid text is ambiguous with several languages",
+                        "add `--language xx` (or `LANGUAGE=xx` with make), or name it as FILE:LINE")
+    matched: set[str] = set()
+    problems = 0
+    for language in languages:
+        for document in config.documents:
+            path = config.po_path(language, document)
+            display = str(config.relative(path))
+            catalog = read_po(path, config.max_po_bytes)
+            text = path.read_text(encoding="utf-8")
+            result = mark_reviewed(catalog, text, display, selectors)
+            matched.update(s for s in selectors if s not in result.unmatched)
+            for selector, lines in result.ambiguous:
+                problems += 1
+                print(f"{display}: error: {selector!r} matches {len(lines)} fuzzy entries (lines "
+                      f"{', '.join(map(str, lines))}) (name one as {display}:LINE)", file=sys.stderr)
+            for selector, line in result.not_fuzzy:
+                print(f"{display}:{line}: note: {selector!r} is not fuzzy; nothing to clear")
+            for line, _msgid in result.untranslated:
+                print(f"{display}:{line}: warning: cleared, but its msgstr is empty: it stays untranslated "
+                      "(write the translation, it is used once not fuzzy)")
+            if result.cleared:
+                write_po(path, catalog)
+                for line, msgid in result.cleared:
+                    short = msgid if len(msgid) <= 60 else msgid[:57] + "..."
+                    print(f"{display}:{line}: reviewed: fuzzy flag and previous English removed ({short})")
+    for selector in selectors:
+        if selector not in matched:
+            problems += 1
+            print(f"error: no entry matches {selector!r} (run `make fuzzy` to list the fuzzy entries as "
+                  "FILE:LINE)", file=sys.stderr)
+    return 1 if problems else 0
+
+
+def cmd_fuzzy(args: argparse.Namespace) -> int:
+    config = config_of(args)
+    languages = selected_languages(config, args.languages)
+    if args.done:
+        return _review(config, languages, args.done)
+    return _list_fuzzy(config, languages, _color(args))
+
+
+def cmd_reviewed(args: argparse.Namespace) -> int:
+    config = config_of(args)
+    return _review(config, selected_languages(config, args.languages), args.entries)
+
+
+def cmd_wrap(args: argparse.Namespace) -> int:
+    config = config_of(args)
+    if args.files:
+        paths = [f for f in args.files if f.suffix == ".po"]
+    else:
+        paths = [config.po_path(lang, doc) for lang in selected_languages(config, args.languages)
+                 for doc in config.documents]
+    try:
+        results = wrap_files(paths, check=args.check)
+    except L10nError as exc:
+        if exc.path:
+            exc.path = str(config.relative(Path(exc.path).resolve()))
+        raise
+    bad = [r for r in results if not r.normalized]
+    for r in bad:
+        display = config.relative(r.path.resolve())
+        if args.check:
+            print(f"{display}:{r.first_difference}: not normalized (run `make wrap`)")
+        else:
+            print(f"normalized {display}")
+    if args.check and bad:
+        print(f"{len(bad)} of {len(results)} file(s) not normalized (run `make wrap`)", file=sys.stderr)
+        return 1
+    if not bad and not args.quiet:
+        print(f"{len(results)} file(s) already normalized")
+    return 0
+
+
+def cmd_verifs(args: argparse.Namespace) -> int:
+    config = config_of(args)
+    languages = selected_languages(config, args.languages)
+    if not args.no_gettext:
+        pipeline.gettext(config)
+    report = verifs(config, languages)
+    if report.findings:
+        print(format_text(report.findings))
+        print()
+    print("verifs summary:")
+    for step in report.steps:
+        fix = f" ({step.fix})" if step.fix and step.status != "ok" else ""
+        print(f"  {step.status:<4}  {step.name}: {step.summary}{fix}")
+    failed = report.failed
+    if failed:
+        print(f"verifs: {len(failed)} problem(s) to fix before opening a pull request")
+        return 1
+    print("verifs: ready for a pull request")
+    return 0
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser("todo", help="what is left to translate, per language and document, next pick first")
+    add_language_option(p)
+    p.set_defaults(func=cmd_todo)
+
+    p = sub.add_parser("fuzzy", help="list fuzzy entries with a word diff of the English; --done clears them")
+    add_language_option(p)
+    p.add_argument("--color", choices=("auto", "always", "never"), default="auto")
+    p.add_argument("--done", nargs="+", metavar="ENTRY",
+                   help="entries you reviewed (FILE:LINE, LINE or msgid text): clear fuzzy, previous msgid")
+    p.set_defaults(func=cmd_fuzzy)
+
+    p = sub.add_parser("reviewed", help="clear the fuzzy flag and previous msgid of entries you reviewed")
+    add_language_option(p)
+    p.add_argument("entries", nargs="+", metavar="ENTRY", help="FILE:LINE (as `l10n fuzzy` prints), LINE, "
+                   "or text of the msgid")
+    p.set_defaults(func=cmd_reviewed)
+
+    p = sub.add_parser("wrap", help="normalize PO formatting (no wrapping; stable); --check only reports")
+    add_language_option(p)
+    p.add_argument("--check", action="store_true", help="exit 1 and name the files that are not normalized")
+    p.add_argument("--quiet", action="store_true", help="print only the files changed or not normalized")
+    p.add_argument("files", nargs="*", type=Path, help="PO files (default: every catalog); others skipped")
+    p.set_defaults(func=cmd_wrap)
+
+    p = sub.add_parser("verifs", help="everything to run before a pull request, with one summary")
+    add_language_option(p)
+    p.add_argument("--no-gettext", action="store_true", help="use the existing POT; do not extract first")
+    p.set_defaults(func=cmd_verifs)

@@ -1,0 +1,91 @@
+"""Operations that write the site and the translated Markdown (return data; nothing prints)."""
+
+from __future__ import annotations
+
+import shutil
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .. import pipeline
+from ..catalog.io import read_po
+from ..config import Config
+from .markdown import RenderedMarkdown, render_markdown, usable_translations
+from .publish import LanguageStatus, site_languages
+from .site import LANDING_PAGE, STATUS_PAGE, collect_status, landing_page, status_page, write_page
+
+
+@dataclass
+class SiteResult:
+    built: list[pipeline.BuildResult] = field(default_factory=list)
+    skipped: list[LanguageStatus] = field(default_factory=list)  # below the threshold, "skip"
+    removed: list[Path] = field(default_factory=list)  # old output of skipped languages
+    landing: Path | None = None
+    status: Path | None = None
+
+
+@dataclass(frozen=True)
+class MarkdownResult:
+    language: str
+    path: Path
+    rendered: RenderedMarkdown | None  # None: not published (below the threshold)
+
+
+def html_root(config: Config) -> Path:
+    return config.build_dir / "html"
+
+
+def write_landing(config: Config, statuses: list[LanguageStatus] | None = None) -> Path:
+    statuses = statuses if statuses is not None else site_languages(config)
+    return write_page(html_root(config) / LANDING_PAGE, landing_page(statuses, config.upstream.label))
+
+
+def build_site(config: Config, languages: list[str] | None = None) -> SiteResult:
+    """Build English and every published language (or the ones named), then the landing page.
+
+    A language below its threshold with `below_threshold = "skip"` is not built, and its old
+    output is removed, so it is not published by accident."""
+    statuses = site_languages(config)
+    result = SiteResult()
+    for status in statuses:
+        if languages is not None and status.code not in languages:
+            continue
+        if not status.published:
+            result.skipped.append(status)
+            old = html_root(config) / status.code
+            if old.is_dir():
+                shutil.rmtree(old)
+                result.removed.append(old)
+            continue
+        result.built.append(pipeline.build_html(config, status.code))
+    result.landing = write_landing(config, statuses)
+    result.status = write_status(config)  # the landing page links to it
+    return result
+
+
+def write_status(config: Config) -> Path:
+    return write_page(html_root(config) / STATUS_PAGE, status_page(collect_status(config)))
+
+
+def markdown_path(config: Config, language: str, document: str = "README") -> Path:
+    return config.build_dir / "markdown" / language / f"{document}.md"
+
+
+def write_markdown(config: Config, languages: list[str] | None = None) -> list[MarkdownResult]:
+    """build/markdown/<lang>/README.md for every published language (or the ones named)."""
+    results = []
+    for status in site_languages(config):
+        if status.code == "en" or (languages is not None and status.code not in languages):
+            continue
+        for document in config.documents:
+            path = markdown_path(config, status.code, document)
+            if not status.published:
+                results.append(MarkdownResult(status.code, path, None))
+                continue
+            english = config.source_file(document).read_text(encoding="utf-8")
+            catalog = read_po(config.po_path(status.code, document), config.max_po_bytes)
+            source_name = str(config.relative(config.source_file(document)))
+            rendered = render_markdown(english, usable_translations(catalog), source_name)
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(rendered.text, encoding="utf-8")
+            results.append(MarkdownResult(status.code, path, rendered))
+    return results

@@ -1,0 +1,76 @@
+"""Which languages are published: the threshold of `[tool.l10n.publish]`, applied in one place.
+
+Like po4a's `--keep` (80% by default), a language whose catalog is translated below its
+threshold is either not published (`below_threshold = "skip"`) or published with a warning
+banner (`"warn"`). English, the original, is always published.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..catalog.io import read_po
+from ..catalog.stats import CatalogStats, catalog_stats
+from ..config import Config
+from ..errors import L10nError
+from ..locales import native_name
+
+ORIGINAL = "en"
+PUBLISH, WARN, SKIP = "publish", "warn", "skip"
+
+
+@dataclass(frozen=True)
+class LanguageStatus:
+    code: str
+    name: str  # the native name, from babel's locale data
+    stats: CatalogStats
+    threshold: float  # percent
+    decision: str  # PUBLISH, WARN or SKIP
+
+    @property
+    def published(self) -> bool:
+        return self.decision != SKIP
+
+    @property
+    def hreflang(self) -> str:
+        return hreflang(self.code)
+
+
+def hreflang(code: str) -> str:
+    """BCP 47 form of a gettext code: zh_CN -> zh-CN."""
+    return code.replace("_", "-")
+
+
+def decide(percent: float, threshold: float, below: str) -> str:
+    if percent >= threshold:
+        return PUBLISH
+    return SKIP if below == SKIP else WARN
+
+
+def language_status(config: Config, language: str) -> LanguageStatus:
+    if config.below_threshold not in (WARN, SKIP):
+        raise L10nError("pyproject.toml", f"[tool.l10n.publish] below_threshold is "
+                        f"{config.below_threshold!r}", 'set it to "warn" or "skip"')
+    if language == ORIGINAL:
+        return LanguageStatus(ORIGINAL, native_name(ORIGINAL), CatalogStats(), 0.0, PUBLISH)
+    totals = CatalogStats()
+    for document in config.documents:
+        stats = catalog_stats(read_po(config.po_path(language, document), config.max_po_bytes))
+        totals = CatalogStats(*(a + b for a, b in zip(_fields(totals), _fields(stats), strict=True)))
+    threshold = config.threshold(language)
+    return LanguageStatus(language, native_name(language), totals, threshold,
+                          decide(totals.percent, threshold, config.below_threshold))
+
+
+def _fields(stats: CatalogStats) -> tuple[int, ...]:
+    return (stats.translated, stats.fuzzy, stats.untranslated, stats.obsolete,
+            stats.words_total, stats.words_translated)
+
+
+def site_languages(config: Config) -> list[LanguageStatus]:
+    """English first, then every language under locale/, each with its publishing decision."""
+    return [language_status(config, code) for code in [ORIGINAL, *config.languages()]]
+
+
+def published(config: Config) -> list[LanguageStatus]:
+    return [status for status in site_languages(config) if status.published]

@@ -1,0 +1,130 @@
+"""`make fuzzy`: the fuzzy entries with what changed in the English, and clearing them once reviewed.
+
+A fuzzy entry carries the English it was translated from as `#| msgid`. The listing shows a
+word diff of that previous English against the current one, next to the translation. After
+editing the msgstr, the translator names the entries (PO line, `file:line`, or msgid text) and
+`l10n reviewed` removes the fuzzy flag and the previous msgid, so nobody edits flags by hand.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import polib
+
+from .catalog.io import clear_fuzzy
+from .worddiff import DiffOp, word_diff
+
+_LINE_SELECTOR = re.compile(r"^(?:(?P<path>.+\.po):)?(?P<line>\d+)$")
+
+
+@dataclass(frozen=True)
+class FuzzyItem:
+    path: str
+    line: int  # the first line of the entry (its comments) in the PO file
+    msgid: str
+    previous_msgid: str  # "" when the entry has no `#| msgid`
+    msgstr: str
+    diff: tuple[DiffOp, ...]  # previous English -> current English
+    note: str = ""  # the translator comment, e.g. why the importer left it fuzzy
+
+
+def fuzzy_items(catalog: polib.POFile, display_path: str) -> list[FuzzyItem]:
+    items = []
+    for entry in catalog:
+        if entry.obsolete or not entry.msgid or "fuzzy" not in entry.flags:
+            continue
+        previous = entry.previous_msgid or ""
+        diff = tuple(word_diff(previous, entry.msgid)) if previous else ()
+        items.append(FuzzyItem(display_path, entry.linenum or 0, entry.msgid, previous, entry.msgstr, diff,
+                               entry.tcomment or ""))
+    return items
+
+
+@dataclass
+class ReviewResult:
+    path: str
+    cleared: list[tuple[int, str]] = field(default_factory=list)  # (line, msgid)
+    not_fuzzy: list[tuple[str, int]] = field(default_factory=list)  # (selector, line)
+    untranslated: list[tuple[int, str]] = field(default_factory=list)  # cleared with an empty msgstr
+    unmatched: list[str] = field(default_factory=list)  # selectors naming no entry of this file
+    ambiguous: list[tuple[str, list[int]]] = field(default_factory=list)
+
+
+def _entry_blocks(text: str) -> list[tuple[int, int]]:
+    """(first, last) 1-based line of every run of non-blank lines: one PO entry each."""
+    blocks: list[tuple[int, int]] = []
+    start = 0
+    lines = text.splitlines()
+    for number, line in enumerate(lines, start=1):
+        if line.strip():
+            start = start or number
+        elif start:
+            blocks.append((start, number - 1))
+            start = 0
+    if start:
+        blocks.append((start, len(lines)))
+    return blocks
+
+
+def entry_at_line(catalog: polib.POFile, text: str, line: int) -> polib.POEntry | None:
+    """The active entry whose block of lines (comments, msgid, msgstr) contains the line."""
+    for first, last in _entry_blocks(text):
+        if first <= line <= last:
+            for entry in catalog:
+                if entry.msgid and not entry.obsolete and entry.linenum and first <= entry.linenum <= last:
+                    return entry
+    return None
+
+
+def _same_file(named: str, display_path: str) -> bool:
+    """Whether a path as the user typed it (relative, absolute, or a tail) is this catalog."""
+    named_parts = Path(named).parts
+    parts = Path(display_path).parts
+    return parts[-len(named_parts):] == named_parts if len(named_parts) <= len(parts) else \
+        Path(named).as_posix().endswith("/" + Path(display_path).as_posix())
+
+
+def select_entries(catalog: polib.POFile, text: str, display_path: str, selector: str,
+                   result: ReviewResult) -> list[polib.POEntry]:
+    """The entries one selector names: `LINE`, `PATH:LINE`, an exact msgid, or a fragment of the
+    msgid of exactly one fuzzy entry."""
+    match = _LINE_SELECTOR.match(selector.strip())
+    if match:
+        wanted_path = match.group("path")
+        if wanted_path and not _same_file(wanted_path, display_path):
+            return []
+        entry = entry_at_line(catalog, text, int(match.group("line")))
+        return [entry] if entry is not None else []
+    active = [e for e in catalog if e.msgid and not e.obsolete]
+    exact = [e for e in active if e.msgid == selector]
+    if exact:
+        return exact
+    needle = selector.casefold()
+    partial = [e for e in active if "fuzzy" in e.flags and needle in e.msgid.casefold()]
+    if len(partial) > 1:
+        result.ambiguous.append((selector, [e.linenum or 0 for e in partial]))
+        return []
+    return partial
+
+
+def mark_reviewed(catalog: polib.POFile, text: str, display_path: str, selectors: list[str]) -> ReviewResult:
+    """Clear the fuzzy flag and previous msgid of the named entries (in the catalog object)."""
+    result = ReviewResult(display_path)
+    for selector in selectors:
+        entries = select_entries(catalog, text, display_path, selector, result)
+        if not entries:
+            if not any(s == selector for s, _ in result.ambiguous):
+                result.unmatched.append(selector)
+            continue
+        for entry in entries:
+            if "fuzzy" not in entry.flags and not entry.previous_msgid:
+                result.not_fuzzy.append((selector, entry.linenum or 0))
+                continue
+            clear_fuzzy(entry)
+            result.cleared.append((entry.linenum or 0, entry.msgid))
+            if not entry.msgstr:
+                result.untranslated.append((entry.linenum or 0, entry.msgid))
+    return result

@@ -1,0 +1,50 @@
+"""Shared fixtures: paths, a scratch copy of the project, and one HTML build per session."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from l10n.config import Config, load_config
+
+ROOT = Path(__file__).resolve().parent.parent
+FIXTURES = ROOT / "tests" / "fixtures"
+UPSTREAM = FIXTURES / "upstream"
+SEED = FIXTURES / "seeds" / "README.zh_CN.md"
+PROJECT_FILES = ("pyproject.toml", "conf.py", "source", "locale")
+
+
+def revision_path(number: int) -> Path:
+    """The upstream revision file `NN-date-commit.md` for a revision number (1..23)."""
+    (match,) = UPSTREAM.glob(f"{number:02d}-*.md")
+    return match
+
+
+def copy_project(dest: Path) -> Config:
+    """A writable copy of the project (sources, catalogs, configuration) without build output."""
+    dest.mkdir(parents=True, exist_ok=True)
+    for name in PROJECT_FILES:
+        src = ROOT / name
+        if src.is_dir():
+            shutil.copytree(src, dest / name, ignore=shutil.ignore_patterns("*.mo", "__pycache__"))
+        else:
+            shutil.copy2(src, dest / name)
+    return load_config(dest)
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Config:
+    return copy_project(tmp_path / "project")
+
+
+@pytest.fixture(scope="session")
+def built_project(tmp_path_factory: pytest.TempPathFactory) -> Config:
+    """The project copied once and built: English and every language, as `make html` does."""
+    from l10n import pipeline
+
+    config = copy_project(tmp_path_factory.mktemp("built") / "project")
+    for language in ["en", *config.languages()]:
+        pipeline.build_html(config, language)
+    return config

@@ -1,0 +1,157 @@
+"""The pipeline end to end: gettext, update from the seed's revision to today's, HTML per language."""
+
+from __future__ import annotations
+
+import contextlib
+import os
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+
+from conftest import SEED, revision_path
+from l10n import pipeline
+from l10n.catalog.io import read_po, write_po
+from l10n.config import Config
+from l10n.errors import L10nError
+from l10n.importer import import_translation
+from l10n.segments import segments
+
+
+class BodyText(HTMLParser):
+    """Text of each heading, paragraph and list item inside the page body."""
+
+    BLOCKS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6", "p"})
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.in_body = 0
+        self.current: list[str] | None = None
+        self.blocks: list[tuple[str, str]] = []
+        self.tag = ""
+        self.lang_of_html = ""
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        attributes = dict(attrs)
+        if tag == "html":
+            self.lang_of_html = attributes.get("lang") or ""
+        if tag == "div" and attributes.get("role") == "main":
+            self.in_body = 1
+        elif tag == "div" and self.in_body:
+            self.in_body += 1
+        if self.in_body and tag in self.BLOCKS:
+            self.current, self.tag = [], tag
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "div" and self.in_body:
+            self.in_body -= 1
+        if self.current is not None and tag == self.tag:
+            self.blocks.append((tag, "".join(self.current).replace("¶", "").strip()))
+            self.current = None
+
+    def handle_data(self, data: str) -> None:
+        if self.current is not None:
+            self.current.append(data)
+
+
+def page_blocks(path: Path) -> BodyText:
+    parser = BodyText()
+    parser.feed(path.read_text(encoding="utf-8"))
+    return parser
+
+
+def has_cjk(text: str) -> bool:
+    return any("\u4e00" <= ch <= "\u9fff" for ch in text)
+
+
+def test_seed_import_brought_to_revision_23(project: Config) -> None:
+    """Import from revision 15, update to 23: link edits carried over, new entries untranslated."""
+    result = import_translation(revision_path(15).read_text(encoding="utf-8"), SEED.read_text(encoding="utf-8"),
+                                "zh_CN", project.project_name)
+    write_po(project.po_path("zh_CN"), result.catalog)
+    pipeline.gettext(project)
+    (report,) = pipeline.update(project)
+    # 15 -> 23 adds 4 "Similar online guides" items, their heading and the SemiAnalysis item (6 new);
+    # 5 items changed only link destinations (github blob -> tree, THUDM -> zai-org, imbue research -> blog)
+    assert len(report.new) == 6
+    assert len(report.carried_over) == 5 and not report.fuzzied
+    assert (report.translated, report.fuzzy, report.untranslated) == (21, 1, 6)  # fuzzy: the import's Stella
+    assert report.obsolete == 5  # the 5 old link versions stay as #~ entries
+    po = read_po(project.po_path("zh_CN"))
+    glm = next(e for e in po if e.msgid.startswith("THUDM GLM-130B") and not e.obsolete)
+    assert "https://github.com/zai-org/GLM-130B/blob/main/logs/main-log.md" in glm.msgstr
+    assert "THUDM/GLM-130B" not in glm.msgstr and "links updated automatically" in glm.tcomment
+    (second,) = pipeline.update(project)
+    assert not second.written
+
+
+def test_shipped_zh_cn_is_complete_for_the_master(project: Config) -> None:
+    pipeline.gettext(project)
+    (report,) = pipeline.update(project)
+    assert (report.fuzzy, report.untranslated) == (0, 0)
+    assert report.translated == len({s.msgid for s in segments(project.source_file().read_text("utf-8"))})
+    assert not report.written  # the shipped catalog is already in step with the master
+
+
+def test_english_page_is_the_original(built_project: Config) -> None:
+    page = page_blocks(built_project.build_dir / "html" / "en" / "index.html")
+    texts = [t for _, t in page.blocks]
+    assert texts[0] == "Resources"
+    master = segments(built_project.source_file().read_text(encoding="utf-8"))
+    assert len(texts) == len(master)
+    assert page.lang_of_html == "en"
+
+
+def test_zh_cn_page_is_chinese_everywhere(built_project: Config) -> None:
+    page = page_blocks(built_project.build_dir / "html" / "zh_CN" / "index.html")
+    english = page_blocks(built_project.build_dir / "html" / "en" / "index.html")
+    assert [tag for tag, _ in page.blocks] == [tag for tag, _ in english.blocks]
+    for (tag, text), (_, original) in zip(page.blocks, english.blocks, strict=True):
+        if original.isdigit():  # the year headings: 2021 -> 2021年
+            assert text == f"{original}年"
+        else:
+            assert has_cjk(text), f"<{tag}> not translated: {text[:60]}"
+    assert page.lang_of_html == "zh-CN"
+
+
+def test_every_language_has_an_index(built_project: Config) -> None:
+    for language in ["en", *built_project.languages()]:
+        assert (built_project.build_dir / "html" / language / "index.html").is_file()
+
+
+def test_mo_is_recompiled_from_the_current_po_every_build(project: Config) -> None:
+    pipeline.build_html(project, "zh_CN")
+    po = read_po(project.po_path("zh_CN"))
+    po.find("Resources").msgstr = "资源（新）"
+    write_po(project.po_path("zh_CN"), po)
+    mo = project.po_path("zh_CN").with_suffix(".mo")
+    future = project.po_path("zh_CN").stat().st_mtime + 3600
+    os.utime(mo, (future, future))  # a .mo newer than its .po must not be trusted
+    pipeline.build_html(project, "zh_CN")
+    page = page_blocks(project.build_dir / "html" / "zh_CN" / "index.html")
+    assert page.blocks[0][1] == "资源（新）"
+
+
+def test_translations_cannot_read_files(project: Config) -> None:
+    """docutils file insertion and raw are off in the build itself, below the check gate."""
+    secret = project.root / "secret.txt"
+    secret.write_text("TOP-SECRET-CONTENT", encoding="utf-8")
+    po = read_po(project.po_path("zh_CN"))
+    entry = po.find("The listing is in no particular order other than being grouped by the year.")
+    entry.msgstr = "```{include} ../secret.txt\n```"
+    write_po(project.po_path("zh_CN"), po)
+    pipeline.compile_catalog(project, "zh_CN")
+    outdir = project.build_dir / "raw"
+    with contextlib.suppress(L10nError):  # a refused directive may fail the build; nothing may leak either way
+        pipeline.run_sphinx(project, ["-b", "html", "-E", "-D", "language=zh_CN", str(project.source_dir),
+                                      str(outdir)])
+    for page in outdir.glob("**/*.html") if outdir.exists() else []:
+        assert "TOP-SECRET-CONTENT" not in page.read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("language", ["en", "zh_CN"])
+def test_safe_docutils_settings_in_effect(built_project: Config, language: str) -> None:
+    from l10n.sphinx_ext import SAFE_SETTINGS
+
+    assert SAFE_SETTINGS == {"file_insertion_enabled": False, "raw_enabled": False}
+    assert (built_project.build_dir / "html" / language / "README.html").is_file()

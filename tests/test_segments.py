@@ -1,0 +1,85 @@
+"""The one segmentation yields exactly the msgids Sphinx's gettext builder writes."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import polib
+import pytest
+
+from conftest import FIXTURES, ROOT, UPSTREAM
+from l10n.segments import inline_features, link_skeleton, segments, unique_msgids
+
+REVISIONS = sorted(UPSTREAM.glob("[0-9][0-9]-*.md"))
+
+
+@pytest.fixture(scope="module")
+def pots(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """One Sphinx gettext run over all 23 upstream revisions, each as its own document."""
+    base = tmp_path_factory.mktemp("pots")
+    src = base / "source"
+    src.mkdir()
+    for path in REVISIONS:
+        (src / f"r{path.name[:2]}.md").write_text(path.read_text(encoding="utf-8"), encoding="utf-8")
+    (src / "README.md").write_text("# index\n", encoding="utf-8")
+    (src / "constructs.md").write_text((FIXTURES / "segmentation.md").read_text(encoding="utf-8"), encoding="utf-8")
+    out = base / "gettext"
+    subprocess.run([sys.executable, "-m", "sphinx", "-q", "-b", "gettext", "-c", str(ROOT), str(src), str(out)],
+                   check=True, capture_output=True)
+    return out
+
+
+def test_there_are_23_revisions() -> None:
+    assert len(REVISIONS) == 23
+
+
+@pytest.mark.parametrize("path", REVISIONS, ids=lambda p: p.name[:2])
+def test_msgids_equal_sphinx_pot(pots: Path, path: Path) -> None:
+    pot = polib.pofile(str(pots / f"r{path.name[:2]}.pot"))
+    expected = [e.msgid for e in pot if e.msgid]
+    assert unique_msgids(path.read_text(encoding="utf-8")) == expected
+
+
+def test_msgids_equal_sphinx_pot_for_other_constructs(pots: Path) -> None:
+    """Images' alt texts, footnotes (moved last), tables, quotes, nested lists, hard breaks."""
+    pot = polib.pofile(str(pots / "constructs.pot"))
+    text = (FIXTURES / "segmentation.md").read_text(encoding="utf-8")
+    assert unique_msgids(text) == [e.msgid for e in pot if e.msgid]
+    kinds = {s.kind for s in segments(text)}
+    assert kinds == {"heading", "paragraph", "table-cell", "image-alt"}
+    assert segments(text)[-1].msgid == "The footnote text, moved to the end by MyST."
+
+
+def test_segment_kinds_and_lines_of_the_master() -> None:
+    segs = segments((ROOT / "source" / "README.md").read_text(encoding="utf-8"))
+    assert len(segs) == 28
+    assert (segs[0].msgid, segs[0].kind, segs[0].level, segs[0].line) == ("Resources", "heading", 1, 1)
+    years = [s.msgid for s in segs if s.kind == "heading" and s.level == 3]
+    assert years == ["2021", "2022", "2023", "2024"]
+    opt = next(s for s in segs if s.msgid.startswith("Meta OPT-175B"))
+    assert opt.in_list and opt.line == 50
+    assert opt.msgid.startswith("Meta OPT-175B (2022): [logbook](")  # continuation line joined by one space
+
+
+def test_inline_features_find_every_anchor() -> None:
+    feats = inline_features("See `x=1` and [a](https://a.example/p) <https://b.example> ![i](img.png) "
+                            "**bold** *em* <b>raw</b> {ref}`t` [^n] 10,000 GPUs")
+    assert feats.links == ("https://a.example/p",)
+    assert feats.autolinks == ("https://b.example",)
+    assert feats.images == ("img.png",)
+    assert feats.code == ("x=1",)
+    assert feats.html == ("<b>", "</b>")
+    assert feats.roles == ("ref",)
+    assert feats.footnotes == ("n",)
+    assert (feats.emphasis, feats.strong) == (1, 1)
+    assert "10,000" in feats.numbers
+
+
+def test_link_skeleton_ignores_destinations_and_whitespace_only() -> None:
+    a = link_skeleton("see [x](https://old.example/a)  and [y](https://b.example)")
+    b = link_skeleton("see [x](https://new.example/a) and [y](https://b.example)")
+    c = link_skeleton("see [z](https://old.example/a) and [y](https://b.example)")
+    assert a.text == b.text != c.text
+    assert a.destinations == ["https://old.example/a", "https://b.example"]

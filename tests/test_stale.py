@@ -1,0 +1,217 @@
+"""`make stale` / `l10n stale`: the CI gate, on copies of the project with the English edited."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+import yaml
+
+from l10n import pipeline
+from l10n.cli import main
+from l10n.config import load_config
+
+ROOT = Path(__file__).resolve().parent.parent
+UPSTREAM = ROOT / "tests" / "fixtures" / "upstream"
+PO = "locale/zh_CN/LC_MESSAGES/README.po"
+BORIS = "Boris Dayma wrote [A Recipe for Training Large Models]"
+NEW_ITEM = "- Someone wrote [a brand new guide](https://example.org/guide) about clusters.\n"
+
+
+def revision(number: int) -> Path:
+    [path] = UPSTREAM.glob(f"{number:02d}-*.md")
+    return path
+
+
+@pytest.fixture(scope="module")
+def pristine(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A copy of the project with its POT extracted once."""
+    base = tmp_path_factory.mktemp("pristine") / "project"
+    base.mkdir()
+    for name in ("conf.py", "pyproject.toml", "Makefile"):
+        shutil.copy(ROOT / name, base / name)
+    for name in ("source", "locale"):
+        shutil.copytree(ROOT / name, base / name)
+    pipeline.gettext(load_config(base))
+    return base
+
+
+@pytest.fixture
+def project(pristine: Path, tmp_path: Path) -> Path:
+    copy = tmp_path / "project"
+    shutil.copytree(pristine, copy)
+    return copy
+
+
+def run(project: Path, *args: str) -> int:
+    return main(["--root", str(project), *args])
+
+
+def edit_english(project: Path) -> None:
+    """A prose edit in one item and one new item, as a contributor would make them."""
+    readme = project / "source" / "README.md"
+    text = readme.read_text(encoding="utf-8")
+    assert BORIS in text
+    text = text.replace(BORIS, "Boris Dayma has written [A Recipe for Training Large Models]")
+    text = text.replace("\n## Useful compilations\n", "\n" + NEW_ITEM + "\n## Useful compilations\n")
+    readme.write_text(text, encoding="utf-8")
+
+
+def po_line(project: Path, line: int) -> str:
+    return (project / PO).read_text(encoding="utf-8").splitlines()[line - 1]
+
+
+def test_the_shipped_catalog_passes(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert run(project, "stale", "--no-gettext") == 0
+    out = capsys.readouterr().out
+    assert f"{PO}: ok; synced to revision 23 f538bea (master 23 f538bea), 0 entries changed since" in out
+
+
+def test_english_edited_without_update_is_out_of_date(project: Path,
+                                                      capsys: pytest.CaptureFixture[str]) -> None:
+    edit_english(project)
+    assert run(project, "stale") == 1  # extracts the POT from the edited master first
+    out = capsys.readouterr().out
+    source_lines = (project / "source" / "README.md").read_text(encoding="utf-8").splitlines()
+    new_line = source_lines.index(NEW_ITEM.rstrip("\n")) + 1
+    assert f"source/README.md:{new_line}: warning stale-source: zh_CN: English text not in the catalog: " \
+           "Someone wrote" in out
+    # changed since: the two new msgids the catalog lacks (edited Boris item, new item) and the
+    # old Boris msgid the catalog still has active
+    assert "3 entries changed since revision 23 f538bea" in out
+    [removed] = [line for line in out.splitlines() if "no longer in the master" in line]
+    line = int(removed.split(":")[1])
+    assert removed.startswith(f"{PO}:{line}: warning stale-source: English text no longer in the master: "
+                              "Boris Dayma wrote")
+    assert po_line(project, line).startswith('msgid "Boris Dayma wrote')
+
+
+def test_after_update_the_gate_names_fuzzy_and_untranslated_entries_at_their_po_lines(
+        project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    edit_english(project)
+    assert run(project, "update") == 0
+    assert "1 fuzzied" in capsys.readouterr().out
+    assert run(project, "stale", "--no-gettext", "--format", "json") == 1
+    [report] = json.loads(capsys.readouterr().out)
+    stats = report["stats"]
+    assert report["failed"] and report["changed_since"] == 0
+    assert (stats["fuzzy"], stats["untranslated"]) == (1, 1)
+    entries = {f["code"]: f for f in report["findings"] if f["code"] in ("fuzzy", "untranslated")}
+    assert po_line(project, entries["fuzzy"]["line"]).startswith('msgid "Boris Dayma has written')
+    assert po_line(project, entries["fuzzy"]["line"] - 1).startswith('#| msgid "Boris Dayma wrote')
+    assert po_line(project, entries["untranslated"]["line"]).startswith('msgid "Someone wrote')
+    assert report["reasons"] == ["1 fuzzy entry", "1 untranslated entry"]
+
+
+def test_policies_fuzzy_warn_and_fail_under(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    edit_english(project)
+    run(project, "update")
+    assert run(project, "stale", "--no-gettext", "--fuzzy", "warn") == 1  # the untranslated one still fails
+    # 27 of 29 entries translated (28 shipped, minus the fuzzy Boris item; plus 1 untranslated): 93.1%
+    assert run(project, "stale", "--no-gettext", "--fuzzy", "warn", "--fail-under", "90") == 0
+    assert run(project, "stale", "--no-gettext", "--fuzzy", "fail", "--fail-under", "90") == 1
+    assert run(project, "stale", "--no-gettext", "--fuzzy", "warn", "--fail-under", "90",
+               "--fail-under", "zh_CN=95") == 1
+    out = capsys.readouterr().out
+    assert "93.1% translated, under the 95% threshold" in out
+
+
+def test_github_format_annotates_po_lines_and_writes_the_job_summary(
+        project: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+        capsys: pytest.CaptureFixture[str]) -> None:
+    edit_english(project)
+    run(project, "update")
+    capsys.readouterr()
+    summary = tmp_path / "summary.md"
+    monkeypatch.setenv("GITHUB_STEP_SUMMARY", str(summary))
+    assert run(project, "stale", "--no-gettext", "--format", "github") == 1
+    lines = capsys.readouterr().out.splitlines()
+    warnings = [line for line in lines if line.startswith(f"::warning file={PO},line=")]
+    assert len(warnings) == 2
+    for annotation in warnings:
+        line = int(annotation.split("line=")[1].split(",")[0])
+        assert po_line(project, line).startswith('msgid "')
+    assert any(line.startswith(f"::error file={PO},title=stale-catalog::zh_CN is stale") for line in lines)
+    table = summary.read_text(encoding="utf-8")
+    assert "| zh_CN | stale | 23 f538bea | 23 f538bea | 0 | 27 | 1 | 1 | 93.1 |" in table
+
+
+def test_bad_threshold_is_one_line_and_exit_2(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert run(project, "stale", "--no-gettext", "--fail-under", "120") == 2
+    err = capsys.readouterr().err.strip()
+    assert err.startswith("--fail-under: error: invalid percent '120'") and "\n" not in err
+
+
+def make(project: Path, *targets: str) -> subprocess.CompletedProcess[str]:
+    venv = Path(sys.executable).parent.parent
+    return subprocess.run(["make", "-s", f"VENV={venv}", "-o", f"{venv}/bin/.installed", *targets],
+                          cwd=project, capture_output=True, text=True)
+
+
+@pytest.mark.skipif(shutil.which("make") is None, reason="make not installed")
+def test_acceptance_revision_22_swap_and_back(project: Path) -> None:
+    po = project / PO
+    shipped = po.read_bytes()
+    harvard = "The Harvard Edge group publishes [Machine Learning Systems]"
+    # 22 -> 23 only added the Harvard Edge item: at revision 22 it leaves the master, so its
+    # translation goes obsolete (kept), and nothing is left to translate: the gate passes
+    shutil.copy(revision(22), project / "source" / "README.md")
+    result = make(project, "gettext", "update")
+    assert result.returncode == 0, result.stderr
+    assert "0 fuzzy, 0 untranslated, 6 obsolete; 0 new, 0 fuzzied, 0 carried over, 0 recovered, 1 obsoleted" \
+        in result.stdout
+    assert f'#~ msgid "{harvard}' in po.read_text(encoding="utf-8")
+    assert make(project, "stale").returncode == 0
+    # revision 23 restored but not merged: the gate fails, naming the entry at its PO line
+    shutil.copy(revision(23), project / "source" / "README.md")
+    result = make(project, "stale")
+    # `l10n stale` exits 1; make reports a failed recipe as its own status 2 ("Error 1")
+    assert result.returncode == 2 and "stale] Error 1" in result.stderr
+    [finding] = [line for line in result.stdout.splitlines() if "stale-source" in line]
+    line = int(finding.split(":")[1])
+    assert po_line(project, line).startswith(f'#~ msgid "{harvard}')
+    assert "English text is back; its translation is obsolete here" in finding
+    # update recovers the translation: the catalog is byte for byte the shipped one again
+    result = make(project, "update")
+    assert "1 recovered" in result.stdout and "(written)" in result.stdout
+    assert po.read_bytes() == shipped
+    assert make(project, "stale").returncode == 0
+    # a second update changes nothing
+    result = make(project, "update")
+    assert "(unchanged)" in result.stdout and po.read_bytes() == shipped
+
+
+def test_workflow_runs_the_gate_per_language_in_a_matrix() -> None:
+    path = ROOT / ".github" / "workflows" / "translations.yml"
+    workflow = yaml.safe_load(path.read_text(encoding="utf-8"))
+    assert "pull_request" in workflow[True]  # YAML 1.1 reads the key `on` as True
+    job = workflow["jobs"]["stale"]
+    assert job["strategy"]["matrix"]["language"] == "${{ fromJSON(needs.languages.outputs.list) }}"
+    runs = [step.get("run", "") for step in job["steps"]]
+    assert "make stale LANGUAGE=${{ matrix.language }} STALE_ARGS=\"--format github\"" in runs
+
+
+def test_languages_are_gated_separately(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert run(project, "init", "fr", "--no-gettext") == 0  # a new language: 28 entries to translate
+    capsys.readouterr()
+    assert run(project, "stale", "--no-gettext") == 1
+    out = capsys.readouterr().out
+    assert "locale/fr/LC_MESSAGES/README.po: stale;" in out and "28 untranslated entries" in out
+    assert f"{PO}: ok;" in out
+    assert run(project, "stale", "--no-gettext", "--languages", "zh_CN") == 0
+    assert run(project, "stale", "--no-gettext", "--languages", "zh_CN,fr", "--fail-under", "fr=0") == 0
+
+
+def test_catalog_synced_to_an_older_revision_is_stale(project: Path,
+                                                      capsys: pytest.CaptureFixture[str]) -> None:
+    po = project / PO
+    po.write_text(po.read_text(encoding="utf-8").replace("X-Source-Revision: 23 f538bea",
+                                                         "X-Source-Revision: 22 2c2b28c"), encoding="utf-8")
+    assert run(project, "stale", "--no-gettext") == 1
+    assert "synced to revision 22 2c2b28c, the master is 23 f538bea" in capsys.readouterr().out
+    assert run(project, "update", "--no-gettext") == 0  # rewrites the header from [tool.l10n.upstream]
+    assert run(project, "stale", "--no-gettext") == 0

@@ -1,0 +1,74 @@
+"""`l10n verifs`: one run, one summary, and every failure names the command that fixes it."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from test_translator_wrap import poedit_style
+from translator_project import copy_project, run_cli
+
+FIX_COMMAND = re.compile(r"run `make (\w+)(?: LANGUAGE=(\w+))?`")
+
+
+def summary_of(out: str) -> list[str]:
+    lines = out.splitlines()
+    return lines[lines.index("verifs summary:") + 1:]
+
+
+def test_verifs_passes_on_the_shipped_project(tmp_path: Path) -> None:
+    root = copy_project(tmp_path / "project")
+    status, out, err = run_cli(root, "verifs")
+    assert status == 0, err
+    summary = summary_of(out)
+    assert summary[-1] == "verifs: ready for a pull request"
+    assert [line.split()[0] for line in summary[:-1]] == ["ok", "ok", "ok", "ok"]
+    assert "zh_CN template: locale/zh_CN/LC_MESSAGES/README.po matches the English master" in out
+
+
+def test_verifs_fails_with_one_summary_and_the_named_commands_fix_it(tmp_path: Path) -> None:
+    root = copy_project(tmp_path / "project")
+    po_path = root / "locale/zh_CN/LC_MESSAGES/README.po"
+    po_path.write_text(poedit_style(po_path.read_text(encoding="utf-8"), annotate=False), encoding="utf-8")
+    source = root / "source/README.md"
+    source.write_text(source.read_text(encoding="utf-8") + "\nA paragraph added upstream.\n",
+                      encoding="utf-8")
+    glossary = root / "locale/zh_CN/glossary.tsv"
+    glossary.write_text(glossary.read_text(encoding="utf-8") + "backup\t备份\tdefined twice\n",
+                        encoding="utf-8")
+
+    status, out, _ = run_cli(root, "verifs")
+    assert status == 1
+    summary = summary_of(out)
+    assert summary[-1] == "verifs: 3 problem(s) to fix before opening a pull request"
+    failing = [line for line in summary if line.lstrip().startswith("FAIL")]
+    assert len(failing) == 3
+    assert "layout: not normalized: locale/zh_CN/LC_MESSAGES/README.po (run `make wrap`)" in failing[0]
+    assert "checks: 1 error(s)" in failing[1]
+    assert "out of date with the English: 1 new or changed text(s) missing" in failing[2]
+    assert failing[2].endswith("(run `make update LANGUAGE=zh_CN`)")
+    # the details come first, the summary last
+    assert out.index("glossary.tsv:") < out.index("verifs summary:")
+    assert "error glossary-duplicate: 'backup' is already defined on line" in out
+
+    # follow the summary: fix the glossary by hand, then run exactly the commands it names
+    glossary.write_text("\n".join(glossary.read_text(encoding="utf-8").splitlines()[:-1]) + "\n",
+                        encoding="utf-8")
+    for line in failing:
+        for command, language in FIX_COMMAND.findall(line):
+            args = [command] + (["-l", language] if language else [])
+            assert run_cli(root, *args)[0] == 0, args
+    status, out, _ = run_cli(root, "verifs")
+    assert status == 0
+    summary = summary_of(out)
+    assert summary[-1] == "verifs: ready for a pull request"
+    # what is left to translate is a note, not a failure, and names its command too
+    assert any(line.lstrip().startswith("note  zh_CN progress:")
+               and "1 untranslated (run `make todo`)" in line for line in summary)
+
+
+def test_verifs_of_an_unknown_language_is_one_line_and_status_2(tmp_path: Path) -> None:
+    root = copy_project(tmp_path / "project")
+    status, out, err = run_cli(root, "verifs", "-l", "zh-CN", "--no-gettext")
+    assert status == 2 and out == ""
+    assert err.startswith("--language: error: invalid language code 'zh-CN'")
