@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from l10n.config import load_config
 from test_translator_wrap import poedit_style
 from translator_project import copy_project, run_cli
 
@@ -22,7 +23,10 @@ def test_verifs_passes_on_the_shipped_project(tmp_path: Path) -> None:
     assert status == 0, err
     summary = summary_of(out)
     assert summary[-1] == "verifs: ready for a pull request"
-    assert [line.split()[0] for line in summary[:-1]] == ["ok", "ok", "ok", "ok"]
+    languages = load_config(root).languages()
+    assert languages == ["ja", "zh_CN", "zh_TW"]
+    # layout and checks, then template and progress for each language
+    assert [line.split()[0] for line in summary[:-1]] == ["ok"] * (2 + 2 * len(languages))
     assert "zh_CN template: locale/zh_CN/LC_MESSAGES/README.po matches the English master" in out
 
 
@@ -40,13 +44,16 @@ def test_verifs_fails_with_one_summary_and_the_named_commands_fix_it(tmp_path: P
     status, out, _ = run_cli(root, "verifs")
     assert status == 1
     summary = summary_of(out)
-    assert summary[-1] == "verifs: 3 problem(s) to fix before opening a pull request"
+    # the English edit makes every language's catalog out of date: one failure per language
+    assert summary[-1] == "verifs: 5 problem(s) to fix before opening a pull request"
     failing = [line for line in summary if line.lstrip().startswith("FAIL")]
-    assert len(failing) == 3
+    assert len(failing) == 5
     assert "layout: not normalized: locale/zh_CN/LC_MESSAGES/README.po (run `make wrap`)" in failing[0]
     assert "checks: 1 error(s)" in failing[1]
-    assert "out of date with the English: 1 new or changed text(s) missing" in failing[2]
-    assert failing[2].endswith("(run `make update LANGUAGE=zh_CN`)")
+    for line, language in zip(failing[2:], ["ja", "zh_CN", "zh_TW"], strict=True):
+        assert f"{language} template:" in line
+        assert "out of date with the English: 1 new or changed text(s) missing" in line
+        assert line.endswith(f"(run `make update LANGUAGE={language}`)")
     # the details come first, the summary last
     assert out.index("glossary.tsv:") < out.index("verifs summary:")
     assert "error glossary-duplicate: 'backup' is already defined on line" in out

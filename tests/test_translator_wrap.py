@@ -155,7 +155,7 @@ def test_wrap_check_names_files_and_make_check_reports_them(tmp_path: Path) -> N
     status, out, err = run_cli(root, "wrap", "--check")
     assert status == 1
     assert out.startswith("locale/zh_CN/LC_MESSAGES/README.po:")
-    assert "run `make wrap`" in out and "1 of 1 file(s) not normalized" in err
+    assert "run `make wrap`" in out and "1 of 3 file(s) not normalized" in err  # zh_CN of ja, zh_CN, zh_TW
     assert po_path.read_bytes() != normal  # --check writes nothing
 
     findings = [f for f in check_catalogs(load_config(root), ["zh_CN"]) if f.code == "not-normalized"]
