@@ -105,3 +105,22 @@ def test_one_added_heading_is_one_extra_block() -> None:
     findings = compare_markdown(english, "# 我的标题\n\n" + english)
     # either "# 我的标题" or the English "# Resources" after it is the extra one: both are headings
     assert [(f.code, f.line) for f in findings] in ([("extra-block", 1)], [("extra-block", 3)])
+
+
+def test_rendered_translations_keep_the_english_structure() -> None:
+    """The translated Markdown the site publishes (render/markdown.py), for every shipped language."""
+    from l10n.catalog.io import read_po
+    from l10n.config import load_config
+    from l10n.render.markdown import render_markdown, usable_translations
+
+    config = load_config(ROOT)
+    english = config.source_file().read_text(encoding="utf-8")
+    assert config.languages()
+    for language in config.languages():
+        translations = usable_translations(read_po(config.po_path(language)))
+        assert compare_markdown(english, render_markdown(english, translations).text) == []
+        stella = next(m for m in translations if m.startswith("[@StellaAthena]"))
+        translations[stella] = translations[stella].replace("[@StellaAthena](https://github.com/StellaAthena)",
+                                                            "@StellaAthena")
+        found = [(f.code, f.message) for f in compare_markdown(english, render_markdown(english, translations).text)]
+        assert found == [("dropped-link", "link https://github.com/StellaAthena of the English is missing")]
