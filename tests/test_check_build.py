@@ -6,14 +6,14 @@ from pathlib import Path
 
 import pytest
 
+from conftest import copy_project
 from l10n import pipeline
 from l10n.catalog.io import mark_fuzzy, read_po, write_po
 from l10n.checks.build_check import check_build
 from l10n.checks.html_structure import Heading, ListShape, TableShape, page_structure
 from l10n.checks.po_lines import po_lines
 from l10n.cli import main
-from l10n.config import Config, load_config
-from project_copy import copy_project
+from l10n.config import Config
 
 LINKED = "SemiAnalysis published a great detailed writeup about"
 FUZZY = "The listing is in no particular order other than being grouped by the year."
@@ -21,19 +21,10 @@ THANKS = "If you know of a public LLM/VLM training logbook"
 
 
 @pytest.fixture(scope="module")
-def built(tmp_path_factory: pytest.TempPathFactory) -> Config:
-    """The project as shipped, built: English and zh_CN (through the pre-build gate)."""
-    config = load_config(copy_project(tmp_path_factory.mktemp("built")))
-    for language in ("en", "zh_CN"):
-        pipeline.build_html(config, language)
-    return config
-
-
-@pytest.fixture(scope="module")
 def faulty(tmp_path_factory: pytest.TempPathFactory) -> tuple[Config, dict[str, int]]:
     """zh_CN with a changed link, a link to a missing anchor and a fuzzy entry, built without the
     gate (as a catalog that slipped past `make check` would be), plus a foreign file in _images."""
-    config = load_config(copy_project(tmp_path_factory.mktemp("faulty")))
+    config = copy_project(tmp_path_factory.mktemp("faulty"))
     path = config.po_path("zh_CN")
     catalog = read_po(path)
     lines: dict[str, int] = {}
@@ -63,8 +54,11 @@ def faulty(tmp_path_factory: pytest.TempPathFactory) -> tuple[Config, dict[str, 
     return config, lines
 
 
-def test_shipped_translation_matches_the_english(built: Config) -> None:
-    assert check_build(built, ["zh_CN"]) == []
+def test_shipped_translations_match_the_english(built_project: Config) -> None:
+    """Every shipped language, built once per session (conftest.py), with the site's switcher."""
+    built = built_project
+    assert set(built.languages()) >= {"zh_CN"}
+    assert check_build(built, built.languages()) == []
     english = page_structure((built.build_dir / "html" / "en" / "README.html").read_text(encoding="utf-8"))
     assert [h.level for h in english.headings] == [1, 2, 2, 2, 3, 3, 3, 3, 2]
     assert len(english.links) == 37 and english.ids >= {h.anchor for h in english.headings}
@@ -95,7 +89,7 @@ def test_check_build_command(faulty: tuple[Config, dict[str, int]],
 
 def test_check_build_before_html_is_a_one_line_error(tmp_path: Path,
                                                      capsys: pytest.CaptureFixture[str]) -> None:
-    root = copy_project(tmp_path / "p")
+    root = copy_project(tmp_path / "p").root
     assert main(["--root", str(root), "check-build"]) == 2
     assert capsys.readouterr().err.strip() == (
         "build/html/en/README.html: error: built page not found (run `make html`, then `make check-build`)")

@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from conftest import ROOT
 from l10n.catalog.io import CatalogReadError, read_po
 from l10n.checks.files import plural_forms_problem
 from l10n.checks.findings import ERROR
@@ -18,7 +19,6 @@ from l10n.checks.po_lines import po_lines
 from l10n.checks.runner import check_catalogs
 from l10n.cli import main
 from l10n.config import load_config
-from project_copy import ROOT
 
 FAULTS = ROOT / "tests" / "faults"
 

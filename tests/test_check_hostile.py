@@ -6,12 +6,12 @@ from pathlib import Path
 
 import pytest
 
+from conftest import copy_project
 from l10n.catalog.io import read_po, write_po
 from l10n.checks.findings import ERROR
 from l10n.checks.runner import check_catalogs
 from l10n.cli import main
 from l10n.config import load_config
-from project_copy import copy_project
 
 TARGET = "The listing is in no particular order other than being grouped by the year."
 
@@ -29,7 +29,7 @@ HOSTILE = {
 
 
 def _hostile_project(tmp_path: Path, msgstr: str) -> Path:
-    root = copy_project(tmp_path / "project")
+    root = copy_project(tmp_path / "project").root
     path = root / "locale" / "zh_CN" / "LC_MESSAGES" / "README.po"
     catalog = read_po(path)
     entry = catalog.find(TARGET)

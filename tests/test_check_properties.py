@@ -8,12 +8,12 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from conftest import ROOT
 from l10n.checks.findings import ERROR, WARNING
 from l10n.checks.message import block_shape, features, message_problems, parsed_block_shape
 from l10n.checks.runner import check_catalogs
 from l10n.config import load_config
 from l10n.segments import inline_features
-from project_copy import ROOT
 
 ZH = ["模型", "训练", "数据", "集群", "内存", "速度", "网络", "梯度", "精度", "参数", "日志"]
 WORD = st.from_regex(r"[a-z]{2,9}", fullmatch=True)

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
+from conftest import ROOT
 from l10n.checks.structure import compare_markdown, document_blocks
 from l10n.cli import main
-from project_copy import ROOT
 
 SEED = ROOT / "tests" / "fixtures" / "seeds" / "README.zh_CN.md"
 REV15 = ROOT / "tests" / "fixtures" / "upstream" / "15-2024-10-26-48cbcef.md"
