@@ -122,3 +122,8 @@ def test_page_structure_reads_only_the_document_body() -> None:
     assert page.code_blocks == ["print(1)\n"]
     assert page.tables == [TableShape(2, 3)]
     assert {"top", "sub"} <= page.ids
+
+
+def test_a_language_without_a_build_is_a_note(built_project: Config) -> None:
+    findings = check_build(built_project, ["fr"])
+    assert [(f.path, f.severity, f.code) for f in findings] == [("build/html/fr", "note", "not-built")]

@@ -166,16 +166,21 @@ def check_build(config: Config, languages: list[str]) -> list[Finding]:
     """Findings for the built pages of `languages` against build/html/en."""
     html_root = config.build_dir / "html"
     english_dir = html_root / "en"
-    findings: list[Finding] = []
-    findings += asset_findings(config, english_dir) if english_dir.is_dir() else []
+    for document in config.documents:
+        if not (english_dir / f"{document}.html").is_file():
+            raise L10nError(config.relative(english_dir / f"{document}.html"), "built page not found", REBUILD)
+    findings: list[Finding] = asset_findings(config, english_dir)
     for language in languages:
         outdir = html_root / language
+        if not outdir.is_dir():  # not published (below its threshold with "skip"), or not built yet
+            findings.append(Finding(str(config.relative(outdir)), 0, NOTE, "not-built",
+                                    f"{language} is not built, so not checked", REBUILD))
+            continue
         for document in config.documents:
             english_page = english_dir / f"{document}.html"
             page = outdir / f"{document}.html"
-            for required in (english_page, page):
-                if not required.is_file():
-                    raise L10nError(config.relative(required), "built page not found", REBUILD)
+            if not page.is_file():
+                raise L10nError(config.relative(page), "built page not found", REBUILD)
             tracer = _Tracer(config, language, document, page)
             findings += compare_pages(page_structure(english_page.read_text(encoding="utf-8")),
                                       page_structure(page.read_text(encoding="utf-8")), tracer)
