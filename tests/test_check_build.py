@@ -6,14 +6,14 @@ from pathlib import Path
 
 import pytest
 
-from conftest import copy_project
+from conftest import ROOT, copy_project
 from l10n import pipeline
 from l10n.catalog.io import mark_fuzzy, read_po, write_po
-from l10n.checks.build_check import check_build
+from l10n.checks.build_check import Tracer, check_build, compare_pages
 from l10n.checks.html_structure import Heading, ListShape, TableShape, page_structure
 from l10n.checks.po_lines import po_lines
 from l10n.cli import main
-from l10n.config import Config
+from l10n.config import Config, load_config
 
 LINKED = "SemiAnalysis published a great detailed writeup about"
 FUZZY = "The listing is in no particular order other than being grouped by the year."
@@ -127,3 +127,22 @@ def test_page_structure_reads_only_the_document_body() -> None:
 def test_a_language_without_a_build_is_a_note(built_project: Config) -> None:
     findings = check_build(built_project, ["fr"])
     assert [(f.path, f.severity, f.code) for f in findings] == [("build/html/fr", "note", "not-built")]
+
+
+def _page(*paragraphs: str) -> str:
+    body = "".join(f"<p>{p}</p>" for p in paragraphs)
+    return f'<html><body><div class="body" role="main"><section id="s"><h1>T</h1>{body}</section></div></body></html>'
+
+
+def test_link_order_within_a_paragraph_is_a_note_across_paragraphs_an_error() -> None:
+    config = load_config(ROOT)
+    tracer = Tracer(config, "xx", "README", config.build_dir / "html" / "xx" / "README.html")
+    a, b, c = ('<a href="https://a.example/">a</a>', '<a href="https://b.example/">b</a>',
+               '<a href="https://c.example/">c</a>')
+    english = page_structure(_page(f"{a} and {b}", c))
+    swapped_in_sentence = page_structure(_page(f"{b} 和 {a}", c))
+    moved_to_other_paragraph = page_structure(_page(b, f"{c} {a}"))
+    assert [(f.severity, f.code) for f in compare_pages(english, swapped_in_sentence, tracer)] == [
+        ("note", "link-order")]
+    assert [(f.severity, f.code) for f in compare_pages(english, moved_to_other_paragraph, tracer)] == [
+        ("error", "link-order")]

@@ -28,7 +28,7 @@ from .po_lines import PoLines, po_lines
 REBUILD = "run `make html`, then `make check-build`"
 
 
-class _Tracer:
+class Tracer:
     """Finds the PO entry (path, msgstr line) a piece of the English page comes from."""
 
     def __init__(self, config: Config, language: str, document: str, page: Path):
@@ -61,15 +61,30 @@ class _Tracer:
                               "translate it and remove the fuzzy flag, then `make html`")
 
 
+def _by_block(items: Sequence[str], blocks: Sequence[int]) -> list[list[str]]:
+    """The items grouped by text block, each group sorted: word order may move a link in its sentence."""
+    groups: dict[int, list[str]] = {}
+    for item, block in zip(items, blocks, strict=True):
+        groups.setdefault(block, []).append(item)
+    return [sorted(group) for _, group in sorted(groups.items())]
+
+
 def _sequence_differences(kind: str, english: Sequence[str], translated: Sequence[str],
-                          tracer: _Tracer) -> Iterator[Finding]:
+                          tracer: Tracer, english_blocks: Sequence[int] = (),
+                          translated_blocks: Sequence[int] = ()) -> Iterator[Finding]:
     if list(english) == list(translated):
         return
     if sorted(english) == sorted(translated):
         first = next(i for i, (a, b) in enumerate(zip(english, translated, strict=True)) if a != b)
         path, line = tracer.where(english_url=english[first])
-        yield Finding(path, line, ERROR, f"{kind}-order", f"{kind} targets in another order than the English "
-                      f"from {english[first]}", "keep the English order of the blocks")
+        within = (len(english_blocks) == len(english) and len(translated_blocks) == len(translated)
+                  and _by_block(english, english_blocks) == _by_block(translated, translated_blocks))
+        if within:  # reordered inside one paragraph: the translation's word order, shown for review
+            yield Finding(path, line, NOTE, f"{kind}-order", f"{kind} targets reordered within a paragraph "
+                          f"from {english[first]}", "nothing to do if the word order asks for it")
+        else:
+            yield Finding(path, line, ERROR, f"{kind}-order", f"{kind} targets in another order than the "
+                          f"English from {english[first]}", "keep the English order of the blocks")
         return
     matcher = difflib.SequenceMatcher(a=list(english), b=list(translated), autojunk=False)
     for op, a1, a2, b1, b2 in matcher.get_opcodes():
@@ -89,7 +104,7 @@ def _sequence_differences(kind: str, english: Sequence[str], translated: Sequenc
                           "remove it from the msgstr")
 
 
-def compare_pages(english: PageStructure, translated: PageStructure, tracer: _Tracer) -> list[Finding]:
+def compare_pages(english: PageStructure, translated: PageStructure, tracer: Tracer) -> list[Finding]:
     findings: list[Finding] = []
     page = tracer.page_path
     if not translated.found_body:
@@ -112,8 +127,10 @@ def compare_pages(english: PageStructure, translated: PageStructure, tracer: _Tr
         findings.append(Finding(page, 0, ERROR, "built-lists",
                                 f"lists (kind, items) {t_lists} differ from the English {e_lists}",
                                 "look for list markers or blank lines in the msgstrs (`make check`)"))
-    findings += _sequence_differences("link", english.links, translated.links, tracer)
-    findings += _sequence_differences("image", english.images, translated.images, tracer)
+    findings += _sequence_differences("link", english.links, translated.links, tracer,
+                                      english.link_blocks, translated.link_blocks)
+    findings += _sequence_differences("image", english.images, translated.images, tracer,
+                                      english.image_blocks, translated.image_blocks)
     for index, (e_code, t_code) in enumerate(zip(english.code_blocks, translated.code_blocks, strict=False)):
         if e_code != t_code:
             findings.append(Finding(page, 0, ERROR, "built-code-block",
@@ -181,7 +198,7 @@ def check_build(config: Config, languages: list[str]) -> list[Finding]:
             page = outdir / f"{document}.html"
             if not page.is_file():
                 raise L10nError(config.relative(page), "built page not found", REBUILD)
-            tracer = _Tracer(config, language, document, page)
+            tracer = Tracer(config, language, document, page)
             findings += compare_pages(page_structure(english_page.read_text(encoding="utf-8")),
                                       page_structure(page.read_text(encoding="utf-8")), tracer)
             findings += tracer.fallbacks()

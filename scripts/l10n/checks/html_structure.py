@@ -13,6 +13,7 @@ from html.parser import HTMLParser
 _VOID = frozenset(["area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param",
                    "source", "track", "wbr"])
 _HEADINGS = {f"h{n}": n for n in range(1, 7)}
+_TEXT_BLOCKS = frozenset(["p", "li", "td", "th", "dt", "dd", "caption", "figcaption", *_HEADINGS])
 
 
 @dataclass(frozen=True)
@@ -40,6 +41,8 @@ class PageStructure:
     lists: list[ListShape] = field(default_factory=list)
     links: list[str] = field(default_factory=list)
     images: list[str] = field(default_factory=list)
+    link_blocks: list[int] = field(default_factory=list)  # per link: the text block (p, li, h*, td) it is in
+    image_blocks: list[int] = field(default_factory=list)
     code_blocks: list[str] = field(default_factory=list)
     tables: list[TableShape] = field(default_factory=list)
     ids: set[str] = field(default_factory=set)  # every id (and a[name]) of the whole page
@@ -59,6 +62,7 @@ class _BodyParser(HTMLParser):
         self._pre: list[str] | None = None
         self._pre_depth = 0
         self._tables: list[tuple[int, list[int]]] = []  # (index in page.tables, [rows, columns])
+        self._blocks = 0  # text blocks opened so far
 
     @property
     def _in_body(self) -> bool:
@@ -91,6 +95,8 @@ class _BodyParser(HTMLParser):
     def _element(self, tag: str, attributes: dict[str, str], classes: list[str]) -> None:
         if not self._in_body:
             return
+        if tag in _TEXT_BLOCKS:
+            self._blocks += 1
         if tag == "section":
             self._sections.append(attributes.get("id", ""))
         elif tag in _HEADINGS:
@@ -103,8 +109,10 @@ class _BodyParser(HTMLParser):
             self._lists[-1][1][0] += 1
         elif tag == "a" and "headerlink" not in classes and attributes.get("href") is not None:
             self.page.links.append(attributes["href"])
+            self.page.link_blocks.append(self._blocks)
         elif tag == "img":
             self.page.images.append(attributes.get("src", ""))
+            self.page.image_blocks.append(self._blocks)
         elif tag == "pre":
             self._pre = self._pre if self._pre is not None else []
             self._pre_depth += 1
