@@ -97,6 +97,9 @@ def test_init_creates_a_catalog_with_correct_headers(project: Config, capsys: py
     plural = "nplurals=3; plural=(n == 0 || n == 1) ? 0 : n != 0 && n % 1000000 == 0 ? 1 : 2;"
     assert po.metadata["Plural-Forms"] == plural
     assert po.metadata["Language"] == "fr"
+    glossary = (project.locale_dir / "fr" / "glossary.tsv").read_text(encoding="utf-8").splitlines()
+    assert "BLOOM\t-" in glossary and "Megatron\t-" in glossary  # names every glossary keeps
+    assert not [line for line in glossary if line.startswith(("logbook", "chronicles"))]  # translated terms
     status, _, err = run(capsys, project, "init", "fr")
     assert status == 2 and "make update LANGUAGE=fr" in err
 

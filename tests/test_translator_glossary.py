@@ -99,8 +99,9 @@ def drifted_project(tmp_path: Path) -> Path:
 def test_drifted_terms_are_warnings_naming_the_glossary_line_and_the_fix(drifted_project: Path) -> None:
     config = load_config(drifted_project)
     findings = check_catalogs(config, ["zh_CN"], only=["glossary"])
-    catalog = read_po(config.po_path("zh_CN"))
-    line = next(e.linenum for e in catalog if e.msgid.startswith("BigScience BLOOM-176B"))
+    po_text = config.po_path("zh_CN").read_text(encoding="utf-8").splitlines()
+    msgid_line = next(i for i, raw in enumerate(po_text, 1) if raw.startswith('msgid "BigScience BLOOM-176B'))
+    line = next(i for i, raw in enumerate(po_text, 1) if i > msgid_line and raw.startswith("msgstr "))
     glossary_text = (drifted_project / "locale/zh_CN/glossary.tsv").read_text(encoding="utf-8").splitlines()
     chronicles_line = next(i for i, raw in enumerate(glossary_text, 1) if raw.startswith("chronicles\t"))
     assert sorted((f.line, f.severity, f.code) for f in findings) == [

@@ -40,6 +40,19 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _shown_path(path: str | None, root: Path | None) -> str | None:
+    """Paths in messages relative to the project root (or the working directory), as typed."""
+    if not path or not Path(path).is_absolute():
+        return path
+    for base in (root, Path.cwd()):
+        if base is not None:
+            try:
+                return str(Path(path).resolve().relative_to(base.resolve()))
+            except ValueError:
+                continue
+    return path
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     try:
@@ -49,6 +62,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return int(args.func(args))
     except L10nError as exc:
+        exc.path = _shown_path(exc.path, args.root)
         print(exc.one_line(), file=sys.stderr)
         return 2
     except KeyboardInterrupt:

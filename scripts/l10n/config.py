@@ -114,6 +114,7 @@ def load_config(root: Path | None = None) -> Config:
             documents=tuple(table.get("documents", ["README"])),
             publish_threshold=publish,
             below_threshold=below,
+            max_po_bytes=int(table.get("max_po_bytes", 4_000_000)),
         )
     except (KeyError, TypeError, ValueError) as exc:
         raise L10nError(pyproject, f"bad [tool.l10n] setting: {exc}", "see README.md, Configuration") from None

@@ -24,6 +24,7 @@ from pathlib import Path
 
 from ..segments import inline_features
 from .findings import ERROR, WARNING, Finding
+from .po_lines import po_lines
 from .registry import CatalogContext, catalog_check
 
 GLOSSARY_FILE = "glossary.tsv"
@@ -130,6 +131,35 @@ def load_glossary(path: Path, display_path: str) -> Glossary | None:
     return _load(path, path.stat().st_mtime_ns, display_path)
 
 
+def starter_glossary(locale_dir: Path, language: str) -> str:
+    """The glossary a new language starts with: the do-not-translate terms (names, units) of the
+    existing glossaries that none of them translates, and the format explained."""
+    kept: dict[str, str] = {}  # english -> note
+    translated: set[str] = set()
+    for path in sorted(locale_dir.glob("*/glossary.tsv")):
+        if path.parent.name == language:
+            continue
+        glossary = load_glossary(path, str(path))
+        for term in glossary.terms if glossary is not None else ():
+            if term.keep:
+                kept.setdefault(term.english, term.note)
+            else:
+                translated.add(term.english.casefold())
+    kept = {english: note for english, note in kept.items() if english.casefold() not in translated}
+    lines = [
+        f"# Glossary of the {language} translation: English term<TAB>required translation<TAB>note.",
+        "# Translation `-`: keep the English term unchanged. Alternatives: a|b (preferred first).",
+        "# `make check` warns when a translation does not follow it. Add your terms below.",
+        "",
+        "# Names, units and terms kept as they are (from the other languages' glossaries)",
+        *(f"{english}\t-" for english in sorted(kept, key=str.lower)),
+        "",
+        "# Terms",
+        "",
+    ]
+    return "\n".join(lines)
+
+
 def term_findings(glossary: Glossary, msgid: str, msgstr: str) -> Iterator[tuple[GlossaryTerm, str]]:
     """(term, the form the msgid uses) for every glossary term the msgstr does not honour."""
     english_text = inline_features(msgid).text
@@ -156,18 +186,20 @@ def check_glossary(context: CatalogContext) -> Iterator[Finding]:
     if glossary is None:
         return
     yield from glossary.problems
+    lines = po_lines(context.path)
     for entry in context.catalog:
         if entry.obsolete or not entry.msgid or not entry.msgstr or "fuzzy" in entry.flags:
             continue
         for term, used in term_findings(glossary, entry.msgid, entry.msgstr):
             where = f"{display}:{term.line}"
+            line = lines.msgstr_line(entry.linenum)
             if term.keep:
-                yield Finding(context.display_path, entry.linenum or 0, WARNING, "glossary-keep",
+                yield Finding(context.display_path, line, WARNING, "glossary-keep",
                               f"{used!r} is not to be translated ({where}) but the translation lacks it",
                               f"write {term.english!r} unchanged in the msgstr")
             else:
                 wanted = " or ".join(repr(t) for t in term.translations)
-                yield Finding(context.display_path, entry.linenum or 0, WARNING, "glossary-term",
+                yield Finding(context.display_path, line, WARNING, "glossary-term",
                               f"{used!r} is translated as {wanted} in the glossary ({where}); "
                               "the translation does not use it",
                               f"use {term.translations[0]!r} in the msgstr, or add the translation you "

@@ -10,6 +10,7 @@ from .. import pipeline
 from ..catalog.io import write_po
 from ..catalog.update import UpdateReport
 from ..checks.findings import format_text
+from ..checks.glossary import glossary_path, starter_glossary
 from ..config import Config, load_config
 from ..errors import L10nError
 from ..importer import import_translation
@@ -112,6 +113,10 @@ def cmd_init(args: argparse.Namespace) -> int:
     _, report = pipeline.update_language(config, language, template)
     print(f"created {report.path} for {native_name(language)} ({language}): "
           f"{report.untranslated} entries to translate")
+    glossary = glossary_path(config.locale_dir, language)
+    if not glossary.exists():
+        glossary.write_text(starter_glossary(config.locale_dir, language), encoding="utf-8")
+        print(f"created {config.relative(glossary)}: the names and units to keep; add your terms")
     return 0
 
 

@@ -11,6 +11,7 @@ from ..errors import L10nError
 from ..locales import validate_language
 from ..pipeline import ensure_header
 from ..render.build import build_site, write_landing, write_markdown, write_status
+from ..render.publish import REFUSED
 from .core import add_language_option, config_of, selected_languages
 
 
@@ -31,7 +32,9 @@ def cmd_site(args: argparse.Namespace) -> int:
     for page in (result.landing, result.status):
         if page is not None:
             print(f"wrote {config.relative(page)}")
-    return 0
+    for refusal in result.refused:
+        print(refusal.one_line(), file=sys.stderr)
+    return 2 if result.refused else 0
 
 
 def cmd_landing(args: argparse.Namespace) -> int:
@@ -45,8 +48,9 @@ def cmd_markdown(args: argparse.Namespace) -> int:
     languages = selected_languages(config, args.languages) if args.languages else None
     for result in write_markdown(config, languages):
         if result.rendered is None:
-            print(f"not published: {result.language} is below its threshold; "
-                  f"{config.relative(result.path)} not written")
+            why = ("its catalog has check errors (run `make check`)" if result.decision == REFUSED
+                   else "it is below its threshold")
+            print(f"not published: {result.language}: {why}; {config.relative(result.path)} not written")
             continue
         r = result.rendered
         print(f"wrote {config.relative(result.path)}: {len(r.translated)} of {len(r.msgids)} segments "

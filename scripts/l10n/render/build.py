@@ -9,8 +9,9 @@ from pathlib import Path
 from .. import pipeline
 from ..catalog.io import read_po
 from ..config import Config
+from ..errors import L10nError
 from .markdown import RenderedMarkdown, render_markdown, usable_translations
-from .publish import LanguageStatus, site_languages
+from .publish import REFUSED, LanguageStatus, site_languages
 from .site import LANDING_PAGE, STATUS_PAGE, collect_status, landing_page, status_page, write_page
 
 
@@ -18,7 +19,8 @@ from .site import LANDING_PAGE, STATUS_PAGE, collect_status, landing_page, statu
 class SiteResult:
     built: list[pipeline.BuildResult] = field(default_factory=list)
     skipped: list[LanguageStatus] = field(default_factory=list)  # below the threshold, "skip"
-    removed: list[Path] = field(default_factory=list)  # old output of skipped languages
+    removed: list[Path] = field(default_factory=list)  # old output of skipped or refused languages
+    refused: list[L10nError] = field(default_factory=list)  # languages the pre-build gate refused
     landing: Path | None = None
     status: Path | None = None
 
@@ -27,7 +29,8 @@ class SiteResult:
 class MarkdownResult:
     language: str
     path: Path
-    rendered: RenderedMarkdown | None  # None: not published (below the threshold)
+    rendered: RenderedMarkdown | None  # None: not published (below the threshold, or refused)
+    decision: str = ""
 
 
 def html_root(config: Config) -> Path:
@@ -43,23 +46,34 @@ def build_site(config: Config, languages: list[str] | None = None) -> SiteResult
     """Build English and every published language (or the ones named), then the landing page.
 
     A language below its threshold with `below_threshold = "skip"` is not built, and its old
-    output is removed, so it is not published by accident."""
+    output is removed, so it is not published by accident. A language the pre-build gate refuses
+    (its catalog has check errors) loses its old output too, and the other languages still build."""
     statuses = site_languages(config)
     result = SiteResult()
     for status in statuses:
         if languages is not None and status.code not in languages:
             continue
-        if not status.published:
+        if status.decision == REFUSED:
+            try:
+                pipeline.refuse_on_errors(config, status.code)
+            except L10nError as refusal:
+                result.refused.append(refusal)
+        elif not status.published:
             result.skipped.append(status)
-            old = html_root(config) / status.code
-            if old.is_dir():
-                shutil.rmtree(old)
-                result.removed.append(old)
+        if not status.published:
+            _remove_output(config, status.code, result)
             continue
         result.built.append(pipeline.build_html(config, status.code))
     result.landing = write_landing(config, statuses)
     result.status = write_status(config)  # the landing page links to it
     return result
+
+
+def _remove_output(config: Config, language: str, result: SiteResult) -> None:
+    old = html_root(config) / language
+    if old.is_dir():
+        shutil.rmtree(old)
+        result.removed.append(old)
 
 
 def write_status(config: Config) -> Path:
@@ -79,7 +93,7 @@ def write_markdown(config: Config, languages: list[str] | None = None) -> list[M
         for document in config.documents:
             path = markdown_path(config, status.code, document)
             if not status.published:
-                results.append(MarkdownResult(status.code, path, None))
+                results.append(MarkdownResult(status.code, path, None, status.decision))
                 continue
             english = config.source_file(document).read_text(encoding="utf-8")
             catalog = read_po(config.po_path(status.code, document), config.max_po_bytes)

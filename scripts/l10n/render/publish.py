@@ -11,12 +11,15 @@ from dataclasses import dataclass
 
 from ..catalog.io import read_po
 from ..catalog.stats import CatalogStats, catalog_stats
+from ..checks.findings import ERROR
+from ..checks.runner import check_catalogs
 from ..config import Config
 from ..errors import L10nError
 from ..locales import native_name
 
 ORIGINAL = "en"
 PUBLISH, WARN, SKIP = "publish", "warn", "skip"
+REFUSED = "refused"  # the catalog has check errors: the pre-build gate will not build it
 
 
 @dataclass(frozen=True)
@@ -25,11 +28,11 @@ class LanguageStatus:
     name: str  # the native name, from babel's locale data
     stats: CatalogStats
     threshold: float  # percent
-    decision: str  # PUBLISH, WARN or SKIP
+    decision: str  # PUBLISH, WARN, SKIP or REFUSED
 
     @property
     def published(self) -> bool:
-        return self.decision != SKIP
+        return self.decision not in (SKIP, REFUSED)
 
     @property
     def hreflang(self) -> str:
@@ -54,10 +57,12 @@ def language_status(config: Config, language: str) -> LanguageStatus:
     if language == ORIGINAL:
         return LanguageStatus(ORIGINAL, native_name(ORIGINAL), CatalogStats(), 0.0, PUBLISH)
     totals = CatalogStats()
+    threshold = config.threshold(language)
+    if any(f.severity == ERROR for f in check_catalogs(config, [language])):
+        return LanguageStatus(language, native_name(language), totals, threshold, REFUSED)
     for document in config.documents:
         stats = catalog_stats(read_po(config.po_path(language, document), config.max_po_bytes))
         totals = CatalogStats(*(a + b for a, b in zip(_fields(totals), _fields(stats), strict=True)))
-    threshold = config.threshold(language)
     return LanguageStatus(language, native_name(language), totals, threshold,
                           decide(totals.percent, threshold, config.below_threshold))
 

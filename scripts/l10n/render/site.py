@@ -17,7 +17,7 @@ from ..checks.findings import Finding
 from ..checks.runner import check_catalogs
 from ..config import Config
 from ..worddiff import format_html, word_diff
-from .publish import ORIGINAL, SKIP, WARN, LanguageStatus, site_languages
+from .publish import ORIGINAL, REFUSED, SKIP, WARN, LanguageStatus, site_languages
 
 STATUS_PAGE = "status.html"
 LANDING_PAGE = "index.html"
@@ -72,6 +72,9 @@ def collect_status(config: Config) -> StatusReport:
         for document in config.documents:
             path = config.po_path(status.code, document)
             report = LanguageReport(status, str(config.relative(path)))
+            reports.append(report)
+            if status.decision == REFUSED:
+                continue  # unreadable or hostile: its findings are listed below, its entries are not
             for entry in read_po(path, config.max_po_bytes):
                 state = entry_state(entry)
                 if state == "fuzzy":
@@ -79,7 +82,6 @@ def collect_status(config: Config) -> StatusReport:
                                                    entry.msgid, entry.msgstr))
                 elif state == "untranslated" and entry.msgid:
                     report.untranslated.append(entry.msgid)
-            reports.append(report)
     languages = [r.status.code for r in reports]
     return StatusReport(reports, check_catalogs(config, languages), config.upstream.label)
 
@@ -108,6 +110,8 @@ def _lang_attr(code: str) -> str:
 
 
 def _decision(status: LanguageStatus) -> str:
+    if status.decision == REFUSED:
+        return '<span class="skip">not published: its catalog has check errors (run <code>make check</code>)</span>'
     if status.decision == SKIP:
         return f'<span class="skip">not published: below the {status.threshold:.0f}% threshold</span>'
     if status.decision == WARN:
