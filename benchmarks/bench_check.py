@@ -95,6 +95,8 @@ def main() -> int:
             shutil.copy(ROOT / name, project / name)
         shutil.copytree(ROOT / "source", project / "source")
         po_path = project / "locale" / "zh_CN" / "LC_MESSAGES" / "README.po"
+        po_path.parent.mkdir(parents=True)
+        shutil.copy(ROOT / "locale" / "zh_CN" / "glossary.tsv", po_path.parent.parent)  # checked too
         write_po(po_path, synthetic_catalog(args.markdown_dir, args.messages))
         # a 20k-message catalog of book-length paragraphs is over the default 4 MB read limit
         config = dataclasses.replace(load_config(project), max_po_bytes=64_000_000)

@@ -10,10 +10,10 @@ from hypothesis import strategies as st
 
 from conftest import ROOT
 from l10n.checks.findings import ERROR, WARNING
-from l10n.checks.message import block_shape, features, message_problems, parsed_block_shape
+from l10n.checks.message import block_shape, message_problems, parsed_block_shape
 from l10n.checks.runner import check_catalogs
 from l10n.config import load_config
-from l10n.segments import inline_features
+from l10n.segments import _parse_inline_features, inline_features
 
 ZH = ["模型", "训练", "数据", "集群", "内存", "速度", "网络", "梯度", "精度", "参数", "日志"]
 WORD = st.from_regex(r"[a-z]{2,9}", fullmatch=True)
@@ -98,7 +98,7 @@ def test_checker_never_crashes_on_arbitrary_text(msgid: str, msgstr: str, langua
 @settings(max_examples=400, deadline=None)
 def test_shortcuts_agree_with_the_parser(text: str) -> None:
     """The checks skip the parser for plain text; the result must be what the parser gives."""
-    fast, full = features(text), inline_features(text)
+    fast, full = inline_features(text), _parse_inline_features(text)
     for name in ("links", "images", "autolinks", "footnotes", "code", "html", "roles"):
         assert getattr(fast, name) == getattr(full, name)
     assert (fast.emphasis, fast.strong) == (full.emphasis, full.strong)

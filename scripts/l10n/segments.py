@@ -138,8 +138,22 @@ def unique_msgids(markdown: str) -> list[str]:
     return list(dict.fromkeys(s.msgid for s in iter_segments(markdown)))
 
 
+# Characters that start an inline rule of the MyST configuration other than plain text
+# (newline, escape, role, code, emphasis, link, image, footnote, autolink, html, entity).
+# A text without any of them parses to one text token: no need to run the parser.
+_INLINE_TRIGGERS = frozenset("\n\r\0\\{`*_[!<&")
+
+
+@lru_cache(maxsize=65_536)
 def inline_features(text: str) -> InlineFeatures:
-    """Parse one msgid or msgstr as inline Markdown and collect its anchors."""
+    """Parse one msgid or msgstr as inline Markdown and collect its anchors (cached; plain text,
+    which no inline rule can change, skips the parser with exactly the same result)."""
+    if _INLINE_TRIGGERS.isdisjoint(text):
+        return InlineFeatures(numbers=tuple(_NUMBER.findall(text)), text=text)
+    return _parse_inline_features(text)
+
+
+def _parse_inline_features(text: str) -> InlineFeatures:
     tokens = md_parser().parseInline(text)
     links: list[str] = []
     images: list[str] = []

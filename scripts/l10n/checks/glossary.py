@@ -46,12 +46,20 @@ class GlossaryTerm:
     def pattern(self) -> re.Pattern[str]:
         return _term_pattern(self.english)
 
+    @property
+    def first_word(self) -> str:
+        words = _WORDS.findall(self.english)
+        return words[0].casefold() if words else ""
+
 
 @dataclass(frozen=True)
 class Glossary:
     path: str
     terms: tuple[GlossaryTerm, ...] = ()
     problems: tuple[Finding, ...] = field(default_factory=tuple)
+
+
+_WORDS = re.compile(r"\w+")
 
 
 @cache
@@ -160,12 +168,34 @@ def starter_glossary(locale_dir: Path, language: str) -> str:
     return "\n".join(lines)
 
 
+@cache
+def _by_first_word(glossary: Glossary) -> dict[str, tuple[GlossaryTerm, ...]]:
+    index: dict[str, list[GlossaryTerm]] = {}
+    for term in glossary.terms:
+        index.setdefault(term.first_word, []).append(term)
+    return {word: tuple(terms) for word, terms in index.items()}
+
+
+def _candidates(glossary: Glossary, msgid: str) -> list[GlossaryTerm]:
+    """The terms whose first word (or its plural) occurs in the raw msgid: a cheap superset of
+    the terms the msgid's visible text contains, so most entries skip the Markdown parser."""
+    index = _by_first_word(glossary)
+    found = set(index.get("", ()))
+    for word in {word.casefold() for word in _WORDS.findall(msgid)}:
+        for stem in (word, word[:-1] if word.endswith("s") else "", word[:-2] if word.endswith("es") else ""):
+            found.update(index.get(stem, ()) if stem else ())
+    return [term for term in glossary.terms if term in found]
+
+
 def term_findings(glossary: Glossary, msgid: str, msgstr: str) -> Iterator[tuple[GlossaryTerm, str]]:
     """(term, the form the msgid uses) for every glossary term the msgstr does not honour."""
+    candidates = _candidates(glossary, msgid)
+    if not candidates:
+        return
     english_text = inline_features(msgid).text
     translated_text = inline_features(msgstr).text
     folded = translated_text.casefold()
-    for term in glossary.terms:
+    for term in candidates:
         match = term.pattern.search(english_text)
         if match is None:
             continue

@@ -24,10 +24,6 @@ from .findings import ERROR, WARNING, Finding
 from .po_lines import po_lines
 from .registry import CatalogContext, catalog_check
 
-# Characters that start an inline rule of the MyST configuration other than plain text
-# (newline, escape, role, code, emphasis, link, image, footnote, autolink, html, entity).
-# A text without any of them parses to one text token: no need to run the parser.
-_INLINE_TRIGGERS = frozenset("\n\r\0\\{`*_[!<&")
 # The starts of a single line that can make it a block other than a paragraph (an over-approximation:
 # a match only means "run the block parser"): heading, quote, comment, HTML, list and ordered-list
 # markers, fences, block break, thematic break, reference/footnote definition, target, indented code.
@@ -35,7 +31,6 @@ _BLOCK_START = re.compile(
     r" {0,3}(?:[#>%<]|[*+-](?:[ \t]|$)|\d{1,9}[.)](?:[ \t]|$)|```|~~~|\+\+\+"
     r"|([*_-])[ \t]*\1[ \t]*\1|\[[^\]]*\]:|\(.*\)=)|[ \t]*\t| {4}"
 )
-_NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
 _UNSAFE_SCHEMES = ("javascript", "vbscript", "data", "file")
 _UNSAFE_LINK_TEXT = re.compile(r"(?:\]\(\s*<?|<)\s*(javascript|vbscript|data|file)\s*:", re.IGNORECASE)
 _NOQA = re.compile(r"(?<!\\)#\s*noqa\s*$", re.IGNORECASE)  # the pattern Sphinx's i18n transform strips
@@ -58,12 +53,7 @@ class Problem:
     fix: str = FIX_KEEP
 
 
-@lru_cache(maxsize=65_536)
-def features(text: str) -> InlineFeatures:
-    """inline_features, skipping the parser for text no inline rule can change (exactly equal)."""
-    if _INLINE_TRIGGERS.isdisjoint(text):
-        return InlineFeatures(numbers=tuple(_NUMBER.findall(text)), text=text)
-    return inline_features(text)
+features = inline_features  # cached in segments.py, with the plain-text shortcut
 
 
 @lru_cache(maxsize=65_536)
