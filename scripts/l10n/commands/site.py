@@ -11,7 +11,6 @@ from ..errors import L10nError
 from ..locales import validate_language
 from ..pipeline import ensure_header
 from ..render.build import build_site, write_landing, write_markdown, write_status
-from ..render.publish import REFUSED
 from .core import add_language_option, config_of, selected_languages
 
 
@@ -46,16 +45,20 @@ def cmd_landing(args: argparse.Namespace) -> int:
 def cmd_markdown(args: argparse.Namespace) -> int:
     config = config_of(args)
     languages = selected_languages(config, args.languages) if args.languages else None
+    refused = 0
     for result in write_markdown(config, languages):
+        if result.refusal is not None:
+            print(result.refusal.one_line(), file=sys.stderr)
+            refused += 1
+            continue
         if result.rendered is None:
-            why = ("its catalog has check errors (run `make check`)" if result.decision == REFUSED
-                   else "it is below its threshold")
-            print(f"not published: {result.language}: {why}; {config.relative(result.path)} not written")
+            print(f"not published: {result.language} is below its threshold; "
+                  f"{config.relative(result.path)} not written")
             continue
         r = result.rendered
         print(f"wrote {config.relative(result.path)}: {len(r.translated)} of {len(r.msgids)} segments "
               f"translated, {len(r.kept_english)} kept in English")
-    return 0
+    return 2 if refused else 0
 
 
 def cmd_status(args: argparse.Namespace) -> int:

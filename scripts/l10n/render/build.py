@@ -30,7 +30,7 @@ class MarkdownResult:
     language: str
     path: Path
     rendered: RenderedMarkdown | None  # None: not published (below the threshold, or refused)
-    decision: str = ""
+    refusal: L10nError | None = None  # why the pre-build gate refused the catalog
 
 
 def html_root(config: Config) -> Path:
@@ -53,11 +53,9 @@ def build_site(config: Config, languages: list[str] | None = None) -> SiteResult
     for status in statuses:
         if languages is not None and status.code not in languages:
             continue
-        if status.decision == REFUSED:
-            try:
-                pipeline.refuse_on_errors(config, status.code)
-            except L10nError as refusal:
-                result.refused.append(refusal)
+        refusal = _refusal(config, status)
+        if refusal is not None:
+            result.refused.append(refusal)
         elif not status.published:
             result.skipped.append(status)
         if not status.published:
@@ -67,6 +65,17 @@ def build_site(config: Config, languages: list[str] | None = None) -> SiteResult
     result.landing = write_landing(config, statuses)
     result.status = write_status(config)  # the landing page links to it
     return result
+
+
+def _refusal(config: Config, status: LanguageStatus) -> L10nError | None:
+    """The gate's one-line error for a refused language (None for the others)."""
+    if status.decision != REFUSED:
+        return None
+    try:
+        pipeline.refuse_on_errors(config, status.code)
+    except L10nError as refusal:
+        return refusal
+    return None
 
 
 def _remove_output(config: Config, language: str, result: SiteResult) -> None:
@@ -93,7 +102,7 @@ def write_markdown(config: Config, languages: list[str] | None = None) -> list[M
         for document in config.documents:
             path = markdown_path(config, status.code, document)
             if not status.published:
-                results.append(MarkdownResult(status.code, path, None, status.decision))
+                results.append(MarkdownResult(status.code, path, None, _refusal(config, status)))
                 continue
             english = config.source_file(document).read_text(encoding="utf-8")
             catalog = read_po(config.po_path(status.code, document), config.max_po_bytes)
