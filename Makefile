@@ -1,22 +1,23 @@
 # Localization pipeline for the "Resources" chapter of Machine Learning Engineering.
+#   (LANGUAGE=xx limits a target to one language, e.g. make html LANGUAGE=zh_CN)
 #
-# For translators (LANGUAGE=xx limits a target to one language, e.g. LANGUAGE=zh_CN):
+# For translators (the daily loop; see CONTRIBUTING.md):
 #   make update      extract the English master and merge it into every locale/<lang>/.../README.po
-#   make html        build build/html/en/, build/html/<lang>/ for every published language, build/html/index.html
-#   make check       check every catalog; errors block `make html` for that language
-#   make stale       CI gate: fails if a catalog is out of date, fuzzy or untranslated (STALE_ARGS="--format github")
-#   make check-build compare each built language with the English (after `make html`)
-#   make compare-md TRANSLATED=x.md ENGLISH=y.md   compare a translated Markdown file's structure
-#   make init LANGUAGE=xx   add a language: create its catalog with correct headers
 #   make todo        what is left to translate per language: fuzzy, untranslated, words, percent done
 #   make fuzzy       list fuzzy entries: word diff of the previous vs the current English, translation
 #   make reviewed ENTRY=FILE:LINE   after fixing a fuzzy msgstr: clear its fuzzy flag and previous English
 #   make wrap        normalize PO formatting (what every writer does; run it after saving in Poedit)
+#   make check       check every catalog; errors block `make html` for that language
 #   make verifs      everything to run before opening a pull request, with one summary
+#   make html        build build/html/en/, build/html/<lang>/ for every published language, build/html/index.html
+#   make init LANGUAGE=xx   add a language: create its catalog (and glossary) with correct headers
+#
+# For maintainers and CI:
+#   make stale       CI gate: fails if a catalog is out of date, fuzzy or untranslated (STALE_ARGS="--format github")
+#   make check-build compare each built language with the English (after `make html`)
+#   make compare-md TRANSLATED=x.md ENGLISH=y.md   compare a translated Markdown file's structure
 #   make markdown    write build/markdown/<lang>/README.md: the translated Markdown, ready to publish
 #   make status      write build/html/status.html: progress, stale entries with word diffs, check findings
-#
-# For maintainers:
 #   make gettext     write build/gettext/README.pot from source/README.md
 #   make import      import the hand-made seed translation into build/import/zh_CN/README.po
 #   make test        run the test suite (creates the virtual environment first)
@@ -36,8 +37,7 @@ LANG_ARGS := $(if $(LANGUAGE),--language $(LANGUAGE),)
 
 .DEFAULT_GOAL := help
 .PHONY: help venv gettext update html init import check test lint clean
-.PHONY: todo fuzzy reviewed wrap verifs
-.PHONY: help venv gettext update html init import check test lint clean check-build compare-md bench-check
+.PHONY: todo fuzzy reviewed wrap verifs check-build compare-md bench-check markdown status stale bench
 
 help:  ## list the targets
 	@sed -n 's/^#   //p' $(firstword $(MAKEFILE_LIST))
@@ -90,6 +90,7 @@ wrap: venv
 
 verifs: venv
 	@$(L10N) verifs $(LANG_ARGS)
+
 # --- checks of the built site and of translated Markdown; the check benchmark ---
 check-build: venv
 	$(L10N) check-build $(LANG_ARGS)
@@ -107,11 +108,10 @@ test: venv
 	$(BIN)/python -m pytest -q
 
 lint: venv
-	$(BIN)/ruff check scripts tests conf.py
+	$(BIN)/ruff check scripts tests benchmarks conf.py
 	$(BIN)/mypy
 
 # The multilingual site: translated Markdown and the status page (scripts/l10n/commands/site.py).
-.PHONY: markdown status
 markdown: venv
 	$(L10N) markdown $(LANG_ARGS)
 
@@ -126,7 +126,6 @@ clean:
 STALE_ARGS ?=
 BENCH_CORPUS ?= ../shared/corpus/ml-engineering
 BENCH_ARGS ?=
-.PHONY: stale bench
 stale: venv
 	$(L10N) stale $(LANG_ARGS) $(STALE_ARGS)
 
