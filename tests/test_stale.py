@@ -90,7 +90,8 @@ def test_english_edited_without_update_is_out_of_date(project: Path,
     line = int(removed.split(":")[1])
     assert removed.startswith(f"{PO}:{line}: warning stale-source: English text no longer in the master: "
                               "Boris Dayma wrote")
-    assert po_line(project, line).startswith('msgid "Boris Dayma wrote')
+    assert po_line(project, line).startswith('msgstr "')  # findings point at the msgstr line
+    assert po_line(project, line - 1).startswith('msgid "Boris Dayma wrote')
 
 
 def test_after_update_the_gate_names_fuzzy_and_untranslated_entries_at_their_po_lines(
@@ -104,9 +105,12 @@ def test_after_update_the_gate_names_fuzzy_and_untranslated_entries_at_their_po_
     assert report["failed"] and report["changed_since"] == 0
     assert (stats["fuzzy"], stats["untranslated"]) == (1, 1)
     entries = {f["code"]: f for f in report["findings"] if f["code"] in ("fuzzy", "untranslated")}
-    assert po_line(project, entries["fuzzy"]["line"]).startswith('msgid "Boris Dayma has written')
-    assert po_line(project, entries["fuzzy"]["line"] - 1).startswith('#| msgid "Boris Dayma wrote')
-    assert po_line(project, entries["untranslated"]["line"]).startswith('msgid "Someone wrote')
+    fuzzy, untranslated = entries["fuzzy"]["line"], entries["untranslated"]["line"]
+    assert po_line(project, fuzzy).startswith('msgstr "Boris Dayma 撰写了')
+    assert po_line(project, fuzzy - 1).startswith('msgid "Boris Dayma has written')
+    assert po_line(project, fuzzy - 2).startswith('#| msgid "Boris Dayma wrote')
+    assert po_line(project, untranslated) == 'msgstr ""'
+    assert po_line(project, untranslated - 1).startswith('msgid "Someone wrote')
     assert report["reasons"] == ["1 fuzzy entry", "1 untranslated entry"]
 
 
@@ -137,7 +141,7 @@ def test_github_format_annotates_po_lines_and_writes_the_job_summary(
     assert len(warnings) == 2
     for annotation in warnings:
         line = int(annotation.split("line=")[1].split(",")[0])
-        assert po_line(project, line).startswith('msgid "')
+        assert po_line(project, line).startswith('msgstr "')
     assert any(line.startswith(f"::error file={PO},title=stale-catalog::zh_CN is stale") for line in lines)
     table = summary.read_text(encoding="utf-8")
     assert "| zh_CN | stale | 23 f538bea | 23 f538bea | 0 | 27 | 1 | 1 | 93.1 |" in table

@@ -9,6 +9,7 @@ import pytest
 
 from l10n.catalog.io import read_po
 from l10n.catalog.stats import catalog_stats
+from l10n.checks.po_lines import po_lines
 from l10n.config import load_config
 from l10n.review import fuzzy_items
 from l10n.todo import todo
@@ -70,12 +71,13 @@ def test_todo_counts_entries_and_words_and_puts_the_next_pick_first(project: Pat
 
 def test_fuzzy_lists_the_word_diff_of_the_english_and_the_translation(project: Path) -> None:
     catalog = read_po(project / PO)
-    items = fuzzy_items(catalog, PO)
+    items = fuzzy_items(catalog, PO, po_lines(project / PO))
     assert len(items) == 1
     item = items[0]
     assert (item.msgid, item.previous_msgid) == (NEW, OLD)
     assert [(op.op, op.text) for op in item.diff if op.op != "equal"] == [("insert", " and month")]
     assert item.msgstr == "这些记录按年份分组，没有特定顺序。"
+    assert (project / PO).read_text(encoding="utf-8").splitlines()[item.line - 1].startswith('msgstr "这些记录')
 
     status, out, _ = run_cli(project, "fuzzy", "--color", "never")
     assert status == 0
@@ -149,7 +151,7 @@ def test_fuzzy_shows_why_the_seed_import_left_an_entry_fuzzy(tmp_path: Path) -> 
                              "--revision", "15 48cbcef", "--force")
     assert status == 0, err
     assert run_cli(root, "update", "-l", "zh_CN")[0] == 0
-    items = fuzzy_items(read_po(root / PO), PO)
+    items = fuzzy_items(read_po(root / PO), PO, po_lines(root / PO))
     assert len(items) == 1 and items[0].previous_msgid == "" and items[0].msgid.startswith("[@StellaAthena]")
     status, out, _ = run_cli(root, "fuzzy", "-l", "zh_CN")
     assert f"{PO}:{items[0].line}: fuzzy\n  English:         [@StellaAthena]" in out

@@ -15,6 +15,7 @@ from pathlib import Path
 import polib
 
 from .catalog.io import clear_fuzzy
+from .checks.po_lines import PoLines
 from .worddiff import DiffOp, word_diff
 
 _LINE_SELECTOR = re.compile(r"^(?:(?P<path>.+\.po):)?(?P<line>\d+)$")
@@ -23,7 +24,7 @@ _LINE_SELECTOR = re.compile(r"^(?:(?P<path>.+\.po):)?(?P<line>\d+)$")
 @dataclass(frozen=True)
 class FuzzyItem:
     path: str
-    line: int  # the first line of the entry (its comments) in the PO file
+    line: int  # the entry's msgstr line in the PO file (its first line without a line map)
     msgid: str
     previous_msgid: str  # "" when the entry has no `#| msgid`
     msgstr: str
@@ -31,14 +32,15 @@ class FuzzyItem:
     note: str = ""  # the translator comment, e.g. why the importer left it fuzzy
 
 
-def fuzzy_items(catalog: polib.POFile, display_path: str) -> list[FuzzyItem]:
+def fuzzy_items(catalog: polib.POFile, display_path: str, lines: PoLines | None = None) -> list[FuzzyItem]:
     items = []
     for entry in catalog:
         if entry.obsolete or not entry.msgid or "fuzzy" not in entry.flags:
             continue
         previous = entry.previous_msgid or ""
         diff = tuple(word_diff(previous, entry.msgid)) if previous else ()
-        items.append(FuzzyItem(display_path, entry.linenum or 0, entry.msgid, previous, entry.msgstr, diff,
+        line = lines.msgstr_line(entry.linenum) if lines is not None else entry.linenum or 0
+        items.append(FuzzyItem(display_path, line, entry.msgid, previous, entry.msgstr, diff,
                                entry.tcomment or ""))
     return items
 

@@ -18,6 +18,7 @@ from .catalog.io import read_po
 from .catalog.stats import CatalogStats, catalog_stats, entry_state
 from .catalog.update import TemplateEntry
 from .checks.findings import ERROR, WARNING, Finding
+from .checks.po_lines import PoLines, po_lines
 from .config import Config
 from .pipeline import SOURCE_REVISION_HEADER, read_template
 
@@ -75,11 +76,12 @@ def _translate_fix(path: str) -> str:
 
 
 def assess_catalog(template: list[TemplateEntry], catalog: polib.POFile, language: str, path: str,
-                   source_revision: str, policy: GatePolicy, lines: list[str] | None = None) -> StaleReport:
+                   source_revision: str, policy: GatePolicy, lines: PoLines | None = None) -> StaleReport:
     """The staleness of one catalog against the current template (both already read); `lines`,
-    the catalog's text, lets findings point at each entry's msgid line rather than its first line."""
+    the catalog's line map, lets findings point at each entry's msgstr line (the line a
+    translator edits, as every check reports) rather than its first line."""
     def line_of(entry: polib.POEntry) -> int:
-        return _msgid_line(entry, lines or [])
+        return lines.msgstr_line(entry.linenum) if lines is not None else entry.linenum or 0
 
     report = StaleReport(language, path, catalog.metadata.get(SOURCE_REVISION_HEADER, ""), source_revision,
                          stats=catalog_stats(catalog), threshold=policy.threshold(language))
@@ -141,15 +143,6 @@ def _fix_for(report: StaleReport) -> str:
     return f"translate the fuzzy and untranslated entries in {report.path}"
 
 
-def _msgid_line(entry: polib.POEntry, lines: list[str]) -> int:
-    """The line of the entry's `msgid` (polib's linenum is the entry's first comment line)."""
-    start = entry.linenum or 0
-    for number in range(max(start, 1), min(start + 200, len(lines)) + 1):
-        if lines[number - 1].startswith(("msgid ", "#~ msgid ")):
-            return number
-    return start
-
-
 def _source_location(entry: TemplateEntry, fallback: str) -> tuple[str, int]:
     for where, line in entry.occurrences:
         if line and str(line).isdigit():
@@ -171,6 +164,6 @@ def stale(config: Config, languages: list[str], policy: GatePolicy,
         path = config.po_path(language, document)
         display = str(config.relative(path))
         catalog = read_po(path, config.max_po_bytes) if path.is_file() else polib.POFile()
-        lines = path.read_text(encoding="utf-8").splitlines() if path.is_file() else []
+        lines = po_lines(path) if path.is_file() else None
         reports.append(assess_catalog(template, catalog, language, display, source_revision, policy, lines))
     return reports

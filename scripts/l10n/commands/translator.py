@@ -10,6 +10,7 @@ from .. import pipeline
 from ..catalog.io import read_po, write_po
 from ..catalog.wrap import wrap_files
 from ..checks.findings import format_text
+from ..checks.po_lines import po_lines
 from ..config import Config
 from ..errors import L10nError
 from ..review import fuzzy_items, mark_reviewed
@@ -57,7 +58,7 @@ def _list_fuzzy(config: Config, languages: list[str], color: bool) -> int:
         for document in config.documents:
             path = config.po_path(language, document)
             display = str(config.relative(path))
-            for item in fuzzy_items(read_po(path, config.max_po_bytes), display):
+            for item in fuzzy_items(read_po(path, config.max_po_bytes), display, po_lines(path)):
                 total += 1
                 print(f"{item.path}:{item.line}: fuzzy")
                 if item.diff:
