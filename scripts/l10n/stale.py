@@ -71,8 +71,8 @@ def _update_fix(language: str) -> str:
     return f"run `make update LANGUAGE={language}`"
 
 
-def _translate_fix(path: str) -> str:
-    return f"translate it in {path} and remove the fuzzy flag"
+def _review_fix(path: str, line: int) -> str:
+    return f"update the msgstr at {path}:{line}, then run `make reviewed ENTRY={path}:{line}`"
 
 
 def assess_catalog(template: list[TemplateEntry], catalog: polib.POFile, language: str, path: str,
@@ -116,11 +116,13 @@ def assess_catalog(template: list[TemplateEntry], catalog: polib.POFile, languag
     untranslated = [e for e in active.values() if entry_state(e) == "untranslated"]
     for entry in fuzzy:
         previous = f" (was: {_clip(entry.previous_msgid)})" if entry.previous_msgid else ""
-        report.findings.append(Finding(path, line_of(entry), WARNING, "fuzzy",
-                                       f"fuzzy: {_clip(entry.msgid)}{previous}", _translate_fix(path)))
+        line = line_of(entry)
+        report.findings.append(Finding(path, line, WARNING, "fuzzy", f"fuzzy: {_clip(entry.msgid)}{previous}",
+                                       _review_fix(path, line)))
     for entry in untranslated:
-        report.findings.append(Finding(path, line_of(entry), WARNING, "untranslated",
-                                       f"untranslated: {_clip(entry.msgid)}", f"translate it in {path}"))
+        line = line_of(entry)
+        report.findings.append(Finding(path, line, WARNING, "untranslated", f"untranslated: {_clip(entry.msgid)}",
+                                       f"translate the msgstr at {path}:{line} (`make todo` lists what is left)"))
     if fuzzy and policy.fuzzy == "fail":
         report.reasons.append(entries(len(fuzzy), "fuzzy "))
     if report.threshold is None:
