@@ -21,7 +21,7 @@ from ..segments import Segment, segments
 @dataclass(frozen=True)
 class RenderedMarkdown:
     text: str
-    msgids: tuple[str, ...]  # every segment's msgid, in document order (repeats included)
+    msgids: tuple[str, ...]  # every block segment's msgid, in document order (repeats included)
     translated: tuple[str, ...]  # segments replaced by their translation
     kept_english: tuple[str, ...]  # segments left in English: fuzzy, untranslated or not in the catalog
 
@@ -69,6 +69,8 @@ def render_markdown(english: str, translations: Mapping[str, str], path: str = "
     replacements: list[tuple[_Span, str]] = []
     msgids, translated, kept = [], [], []
     for segment in segments(english):
+        if segment.kind == "image-alt":
+            continue  # its translation is part of the msgstr of the block that holds the image
         span = _locate(lines, segment, cursors, path)
         cursors[span.last] = span.end
         msgids.append(segment.msgid)
