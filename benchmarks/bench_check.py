@@ -26,11 +26,14 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "scripts"))
 
 from l10n.catalog.io import new_catalog, read_po, write_po  # noqa: E402
-from l10n.checks.message import block_shape, features  # noqa: E402
+from l10n.checks.message import block_shape  # noqa: E402
 from l10n.checks.po_lines import _cached as po_lines_cache  # noqa: E402
 from l10n.checks.runner import check_catalogs  # noqa: E402
 from l10n.config import Config, load_config  # noqa: E402
-from l10n.segments import segments  # noqa: E402
+from l10n.segments import (  # noqa: E402
+    clear_inline_features_cache,
+    segments,
+)
 
 _KEEP = re.compile(r"(`[^`]*`|\]\([^)]*\)|<[^>]*>|https?://\S+|\{[^}]*\}|\*+|_+|\[\^[^\]]*\])")
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
@@ -62,7 +65,7 @@ def synthetic_catalog(markdown_dir: Path, size: int) -> polib.POFile:
 
 def cold_check(config: Config, only: list[str] | None = None) -> None:
     """One `make check` run with the in-process caches emptied, as a fresh process has them."""
-    features.cache_clear()
+    clear_inline_features_cache()
     block_shape.cache_clear()
     po_lines_cache.cache_clear()
     check_catalogs(config, ["zh_CN"], only)

@@ -8,6 +8,7 @@ import shutil
 from collections import defaultdict
 from pathlib import Path
 
+import polib
 import pytest
 
 from conftest import ROOT
@@ -16,9 +17,10 @@ from l10n.checks.files import plural_forms_problem
 from l10n.checks.findings import ERROR
 from l10n.checks.message import message_problems, problems_of_messages
 from l10n.checks.po_lines import po_lines
-from l10n.checks.runner import check_catalogs
+from l10n.checks.runner import check_catalogs, warm_parse_cache
 from l10n.cli import main
 from l10n.config import load_config
+from l10n.segments import clear_inline_features_cache, needs_parsing
 
 FAULTS = ROOT / "tests" / "faults"
 
@@ -159,9 +161,17 @@ def test_parallel_check_gives_the_serial_result() -> None:
     shipped = read_po(ROOT / "locale" / "zh_CN" / "LC_MESSAGES" / "README.po")
     messages += [(e.msgid, e.msgstr) for e in shipped if e.msgid and not e.obsolete]
     messages *= 8
-    serial = problems_of_messages(messages, "zh_CN", parallel_min=len(messages) + 1)
+    clear_inline_features_cache()
+    serial = problems_of_messages(messages, "zh_CN")  # each text parsed here, as it comes
     assert sum(map(len, serial)) > len(messages) // 4
-    assert problems_of_messages(messages, "zh_CN", parallel_min=10) == serial
+    clear_inline_features_cache()
+    catalog = polib.POFile()
+    catalog.extend(polib.POEntry(msgctxt=str(index), msgid=msgid, msgstr=msgstr)
+                   for index, (msgid, msgstr) in enumerate(dict.fromkeys(messages)))
+    warmed = warm_parse_cache(catalog, parallel_min=10)  # parsed by forked workers
+    assert warmed > 10
+    assert not [text for pair in messages for text in pair if needs_parsing(text)]
+    assert problems_of_messages(messages, "zh_CN") == serial
 
 
 @pytest.mark.parametrize(("text", "flagged"), [

@@ -144,13 +144,46 @@ def unique_msgids(markdown: str) -> list[str]:
 _INLINE_TRIGGERS = frozenset("\n\r\0\\{`*_[!<&")
 
 
-@lru_cache(maxsize=65_536)
+_FEATURES_CACHE: dict[str, InlineFeatures] = {}
+_FEATURES_CACHE_LIMIT = 200_000
+
+
 def inline_features(text: str) -> InlineFeatures:
     """Parse one msgid or msgstr as inline Markdown and collect its anchors (cached; plain text,
     which no inline rule can change, skips the parser with exactly the same result)."""
     if _INLINE_TRIGGERS.isdisjoint(text):
         return InlineFeatures(numbers=tuple(_NUMBER.findall(text)), text=text)
-    return _parse_inline_features(text)
+    cached = _FEATURES_CACHE.get(text)
+    if cached is None:
+        cached = _parse_inline_features(text)
+        _remember(text, cached)
+    return cached
+
+
+def needs_parsing(text: str) -> bool:
+    """True when inline_features(text) would run the parser (not plain, not cached yet)."""
+    return not _INLINE_TRIGGERS.isdisjoint(text) and text not in _FEATURES_CACHE
+
+
+def parse_inline_features(texts: list[str]) -> list[InlineFeatures]:
+    """The parser's features of each text, uncached: the work a worker process does."""
+    return [_parse_inline_features(text) for text in texts]
+
+
+def remember_inline_features(texts: list[str], features: list[InlineFeatures]) -> None:
+    """Fill the cache with features computed elsewhere (by worker processes)."""
+    for text, feature in zip(texts, features, strict=True):
+        _remember(text, feature)
+
+
+def clear_inline_features_cache() -> None:
+    _FEATURES_CACHE.clear()
+
+
+def _remember(text: str, features: InlineFeatures) -> None:
+    if len(_FEATURES_CACHE) >= _FEATURES_CACHE_LIMIT:
+        _FEATURES_CACHE.clear()
+    _FEATURES_CACHE[text] = features
 
 
 def _parse_inline_features(text: str) -> InlineFeatures:

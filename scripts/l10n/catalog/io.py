@@ -109,13 +109,16 @@ def read_po(path: str | Path, max_bytes: int = MAX_PO_BYTES) -> polib.POFile:
 
 
 def render_po(po: polib.POFile) -> str:
-    """The normalized text of a catalog: what every writer in the pipeline produces."""
-    po.wrapwidth = WRAP_WIDTH
-    active = [e for e in po if not e.obsolete]
-    obsolete = [e for e in po if e.obsolete]
-    if [*active, *obsolete] != list(po):
-        po[:] = [*active, *obsolete]
-    text = str(po)
+    """The normalized text of a catalog: what every writer in the pipeline produces. Pure: the
+    catalog is not changed (obsolete entries go last in the text, not in the object)."""
+    entries = list(po)
+    ordered = sorted(entries, key=lambda entry: entry.obsolete)  # stable: active, then obsolete
+    view = po
+    if po.wrapwidth != WRAP_WIDTH or any(a is not b for a, b in zip(entries, ordered, strict=True)):
+        view = polib.POFile(wrapwidth=WRAP_WIDTH, encoding=po.encoding, check_for_duplicates=False)
+        view.header, view.metadata, view.metadata_is_fuzzy = po.header, po.metadata, po.metadata_is_fuzzy
+        view.extend(ordered)
+    text = str(view)
     return text if text.endswith("\n") else text + "\n"
 
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from ..catalog.io import read_po, render_po
+from ..catalog.io import render_po
 from ..catalog.wrap import first_difference
 from .findings import WARNING, Finding
 from .registry import CatalogContext, catalog_check
@@ -17,8 +17,7 @@ from .registry import CatalogContext, catalog_check
 @catalog_check("formatting")
 def check_formatting(context: CatalogContext) -> Iterator[Finding]:
     current = context.path.read_bytes().decode("utf-8", errors="replace")
-    # render a fresh copy: render_po may reorder entries, and the context's catalog is shared
-    normal = render_po(read_po(context.path, context.config.max_po_bytes))
+    normal = render_po(context.catalog)  # pure: the shared catalog is not changed
     line = first_difference(current, normal)
     if line:
         yield Finding(context.display_path, line, WARNING, "not-normalized",

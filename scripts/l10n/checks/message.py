@@ -9,8 +9,6 @@ MyST directives, roles or fences, unsafe URL schemes, a trailing `# noqa`.
 
 from __future__ import annotations
 
-import multiprocessing
-import os
 import re
 from collections import Counter
 from collections.abc import Iterable, Iterator
@@ -240,43 +238,10 @@ def _translations(entry: polib.POEntry) -> Iterator[tuple[str, str]]:
         yield entry.msgid, entry.msgstr
 
 
-# A large catalog is split over the CPUs. The workers are forked, so they inherit the messages:
-# only index ranges go to them and only the (mostly empty) problem lists come back.
-PARALLEL_MIN_MESSAGES = 2000
-_shared_messages: list[tuple[str, str]] = []
-_shared_language = ""
-
-
-def _problems_in_range(bounds: tuple[int, int]) -> list[list[Problem]]:
-    start, end = bounds
-    return [message_problems(msgid, msgstr, _shared_language)
-            for msgid, msgstr in _shared_messages[start:end]]
-
-
-def _workers() -> int:
-    if "fork" not in multiprocessing.get_all_start_methods():
-        return 1
-    return min(len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1, 8)
-
-
-def problems_of_messages(messages: list[tuple[str, str]], language: str,
-                         parallel_min: int = PARALLEL_MIN_MESSAGES) -> list[list[Problem]]:
-    """message_problems of every (msgid, msgstr), in order."""
-    global _shared_messages, _shared_language
-    workers = _workers()
-    if len(messages) < parallel_min or workers < 2:
-        return [message_problems(msgid, msgstr, language) for msgid, msgstr in messages]
-    size = -(-len(messages) // workers)
-    ranges = [(start, min(start + size, len(messages))) for start in range(0, len(messages), size)]
-    _shared_messages, _shared_language = messages, language
-    try:
-        with multiprocessing.get_context("fork").Pool(len(ranges)) as pool:
-            parts = pool.map(_problems_in_range, ranges)
-    except OSError:  # no processes to be had (limits, sandbox): the same work in this one
-        parts = [_problems_in_range(bounds) for bounds in ranges]
-    finally:
-        _shared_messages, _shared_language = [], ""
-    return [problems for part in parts for problems in part]
+def problems_of_messages(messages: list[tuple[str, str]], language: str) -> list[list[Problem]]:
+    """message_problems of every (msgid, msgstr), in order. The runner has already parsed a
+    large catalog's texts on every CPU (runner.warm_parse_cache), so this is cache lookups."""
+    return [message_problems(msgid, msgstr, language) for msgid, msgstr in messages]
 
 
 @catalog_check("messages")
