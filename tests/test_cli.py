@@ -82,7 +82,7 @@ def test_import_prints_the_three_seed_findings(project: Config, capsys: pytest.C
                          "--language", "zh_CN", "--revision", "15 48cbcef", "--output", str(output))
     assert status == 0
     codes = [line.split(": ")[1] for line in out.splitlines() if ": warning " in line]
-    assert codes == ["warning extra-block", "warning heading-level-shift", "warning dropped-link"]
+    assert codes == ["warning extra-block", "warning heading-level-shift", "warning link-dropped"]
     assert "22 blocks paired" in out and "1 fuzzy" in out
     assert len(read_po(output)) == 22
     status, _, err = run(capsys, project, "import", str(SEED), "--english", str(revision_path(15)),

@@ -19,7 +19,7 @@ def test_seed_against_revision_15_reports_exactly_the_three_differences() -> Non
     assert [(f.path, f.line, f.code) for f in findings] == [
         (SEED_PATH, 1, "extra-block"),          # the added title heading "README - 中文翻译"
         (SEED_PATH, 3, "heading-level-shift"),  # every heading one level deeper
-        (SEED_PATH, 7, "dropped-link"),         # the @StellaAthena link
+        (SEED_PATH, 7, "link-dropped"),         # the @StellaAthena link
     ]
     assert "README - 中文翻译" in findings[0].message
     assert "1 level(s) deeper" in findings[1].message
@@ -34,7 +34,7 @@ def test_compare_md_command(capsys: pytest.CaptureFixture[str]) -> None:
     assert [line.split(": ", 2)[:2] for line in out] == [
         [f"{SEED_PATH}:1", "warning extra-block"],
         [f"{SEED_PATH}:3", "warning heading-level-shift"],
-        [f"{SEED_PATH}:7", "error dropped-link"],
+        [f"{SEED_PATH}:7", "error link-dropped"],
     ]
 
 
@@ -85,8 +85,8 @@ def test_structure_faults_in_markdown() -> None:
                         .replace("|---|---|", "|---|---|---|").replace("| a | b |", "| a | b | c |"),
                         "table-shape", 13),
         "changed link": (_translated().replace("https://example.com/a", "https://evil.example/a"),
-                         "dropped-link", 3),
-        "changed code span": (_translated().replace("`code`", "`代码`"), "dropped-code", 3),
+                         "link-dropped", 3),
+        "changed code span": (_translated().replace("`code`", "`代码`"), "code-dropped", 3),
     }
     for name, (translated, code, line) in cases.items():
         found = {(f.code, f.line) for f in compare_markdown(ENGLISH, translated)}
@@ -123,4 +123,4 @@ def test_rendered_translations_keep_the_english_structure() -> None:
         translations[stella] = translations[stella].replace("[@StellaAthena](https://github.com/StellaAthena)",
                                                             "@StellaAthena")
         found = [(f.code, f.message) for f in compare_markdown(english, render_markdown(english, translations).text)]
-        assert found == [("dropped-link", "link https://github.com/StellaAthena of the English is missing")]
+        assert found == [("link-dropped", "link https://github.com/StellaAthena of the English is missing")]

@@ -57,7 +57,7 @@ def test_heading_level_shift_reported(result: ImportResult) -> None:
 
 
 def test_dropped_link_reported_and_only_that_entry_fuzzy(result: ImportResult) -> None:
-    (finding,) = [f for f in result.findings if f.code == "dropped-link"]
+    (finding,) = [f for f in result.findings if f.code == "link-dropped"]
     assert STELLA in finding.message and finding.line == 7
     (fuzzy,) = result.fuzzy
     assert fuzzy.msgid.startswith(f"[@StellaAthena]({STELLA})")

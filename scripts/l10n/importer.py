@@ -205,7 +205,7 @@ def anchor_differences(msgid: str, msgstr: str) -> list[tuple[str, str]]:
         dropped = Counter(a) - Counter(b)
         added = Counter(b) - Counter(a)
         for item in sorted(dropped.elements()):
-            problems.append((f"dropped-{kind}", f"{kind} {item} of the English is missing"))
+            problems.append((f"{kind}-dropped", f"{kind} {item} of the English is missing"))
         for item in sorted(added.elements()):
-            problems.append((f"added-{kind}", f"{kind} {item} is not in the English"))
+            problems.append((f"{kind}-added", f"{kind} {item} is not in the English"))
     return problems
