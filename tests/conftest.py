@@ -22,10 +22,11 @@ def revision_path(number: int) -> Path:
     return match
 
 
-def copy_project(dest: Path) -> Config:
-    """A writable copy of the project (sources, catalogs, configuration) without build output."""
+def copy_project(dest: Path, extra: tuple[str, ...] = ()) -> Config:
+    """A writable copy of the project (sources, catalogs, configuration, and the `extra` files)
+    without build output or compiled catalogs."""
     dest.mkdir(parents=True, exist_ok=True)
-    for name in PROJECT_FILES:
+    for name in (*PROJECT_FILES, *extra):
         src = ROOT / name
         if src.is_dir():
             shutil.copytree(src, dest / name, ignore=shutil.ignore_patterns("*.mo", "__pycache__"))

@@ -15,12 +15,13 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+import conftest
 from l10n import pipeline
 from l10n.catalog.io import mark_fuzzy, read_po, write_po
 from l10n.config import Config, load_config
 from l10n.render.build import build_site, write_markdown, write_status
 
-REPO = Path(__file__).resolve().parents[1]
+REPO = conftest.ROOT
 FUZZY_MSGID = "Useful compilations"
 FUZZY_PREVIOUS = "Useful compilation of links"
 UNTRANSLATED_PREFIX = "Logbooks and chronicles"
@@ -39,12 +40,7 @@ class BuiltSite:
 
 
 def copy_project(target: Path) -> Path:
-    target.mkdir(parents=True, exist_ok=True)
-    for name in ("source", "locale"):
-        shutil.copytree(REPO / name, target / name, ignore=shutil.ignore_patterns("*.mo"))
-    for name in ("conf.py", "pyproject.toml"):
-        shutil.copy2(REPO / name, target / name)
-    return target
+    return conftest.copy_project(target).root
 
 
 def make_fallbacks(config: Config) -> None:

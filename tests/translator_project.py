@@ -4,26 +4,19 @@ from __future__ import annotations
 
 import contextlib
 import io
-import shutil
 from pathlib import Path
 
+import conftest
 from l10n.cli import main
 
-REPO = Path(__file__).resolve().parents[1]
-PROJECT_FILES = ("source", "locale", "conf.py", "pyproject.toml", "Makefile", "requirements.txt",
-                 "CONTRIBUTING.md")
+REPO = conftest.ROOT
+# what the walkthrough needs beyond the pipeline's own files: make, its pinned requirements, the guide
+TRANSLATOR_FILES = ("Makefile", "requirements.txt", "CONTRIBUTING.md")
 
 
 def copy_project(target: Path) -> Path:
-    """Copy what the pipeline reads (never build/ or .mo files) into target."""
-    target.mkdir(parents=True, exist_ok=True)
-    for name in PROJECT_FILES:
-        source = REPO / name
-        if source.is_dir():
-            shutil.copytree(source, target / name, ignore=shutil.ignore_patterns("*.mo"))
-        else:
-            shutil.copy2(source, target / name)
-    return target
+    """Copy what the pipeline and the translator's guide use (never build/ or .mo files)."""
+    return conftest.copy_project(target, TRANSLATOR_FILES).root
 
 
 def run_cli(root: Path, *args: str) -> tuple[int, str, str]:

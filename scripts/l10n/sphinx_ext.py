@@ -92,6 +92,7 @@ def _site_languages(root: str) -> tuple[Any, ...]:
 
 def _page_context(app: Sphinx, pagename: str, templatename: str, context: dict[str, Any],
                   doctree: nodes.document | None) -> None:
+    from .render.publish import hreflang
     from .render.ui import ui_strings
 
     language = app.config.language or "en"
@@ -106,7 +107,7 @@ def _page_context(app: Sphinx, pagename: str, templatename: str, context: dict[s
     ui = ui_strings(language)
     context["l10n_languages"] = entries
     context["l10n_ui"] = ui
-    context["l10n_ui_lang"] = ui.lang.replace("_", "-")
+    context["l10n_ui_lang"] = hreflang(ui.lang)
     context["l10n_english_href"] = f"{up}en/{page}"
     context["l10n_landing_href"] = f"{up}index.html"
     counts = doctree.get(COUNTS_KEY) if doctree is not None else None

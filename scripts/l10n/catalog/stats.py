@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 
 import polib
 
@@ -52,6 +52,10 @@ class CatalogStats:
     @property
     def words_left(self) -> int:
         return self.words_total - self.words_translated
+
+    def __add__(self, other: CatalogStats) -> CatalogStats:
+        """The counts of two catalogs together (one language's documents)."""
+        return CatalogStats(*(getattr(self, f.name) + getattr(other, f.name) for f in fields(self)))
 
 
 def catalog_stats(po: polib.POFile) -> CatalogStats:

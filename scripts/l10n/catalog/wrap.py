@@ -34,20 +34,13 @@ def first_difference(current: str, normal: str) -> int:
     return min(len(old_lines), len(new_lines)) + 1
 
 
-def normal_form(path: Path) -> tuple[str, str]:
-    """(current text, normalized text) of a PO file; raises L10nError on unreadable input."""
-    po = read_po(path)
-    current = path.read_bytes().decode("utf-8")
-    return current, render_po(po)
-
-
 def wrap_file(path: Path, check: bool = False) -> WrapResult:
-    """Normalize one PO file in place (or only compare, with check)."""
-    current, normal = normal_form(path)
-    line = first_difference(current, normal)
+    """Normalize one PO file in place (or only compare, with check); L10nError on unreadable input."""
+    po = read_po(path)  # read once: render_po is pure, so the same catalog is compared and written
+    line = first_difference(path.read_bytes().decode("utf-8"), render_po(po))
     if line == 0 or check:
         return WrapResult(path, normalized=line == 0, first_difference=line)
-    written = write_po(path, read_po(path))
+    written = write_po(path, po)
     return WrapResult(path, normalized=False, written=written, first_difference=line)
 
 

@@ -62,14 +62,9 @@ def language_status(config: Config, language: str) -> LanguageStatus:
         return LanguageStatus(language, native_name(language), totals, threshold, REFUSED)
     for document in config.documents:
         stats = catalog_stats(read_po(config.po_path(language, document), config.max_po_bytes))
-        totals = CatalogStats(*(a + b for a, b in zip(_fields(totals), _fields(stats), strict=True)))
+        totals += stats
     return LanguageStatus(language, native_name(language), totals, threshold,
                           decide(totals.percent, threshold, config.below_threshold))
-
-
-def _fields(stats: CatalogStats) -> tuple[int, ...]:
-    return (stats.translated, stats.fuzzy, stats.untranslated, stats.obsolete,
-            stats.words_total, stats.words_translated)
 
 
 def site_languages(config: Config) -> list[LanguageStatus]:

@@ -17,7 +17,7 @@ from ..checks.findings import Finding
 from ..checks.runner import check_catalogs
 from ..config import Config
 from ..worddiff import format_html, word_diff
-from .publish import ORIGINAL, REFUSED, SKIP, WARN, LanguageStatus, site_languages
+from .publish import ORIGINAL, REFUSED, SKIP, WARN, LanguageStatus, hreflang, site_languages
 
 STATUS_PAGE = "status.html"
 LANDING_PAGE = "index.html"
@@ -106,7 +106,7 @@ def _bar(status: LanguageStatus) -> str:
 
 
 def _lang_attr(code: str) -> str:
-    return html.escape(code.replace("_", "-"))
+    return html.escape(hreflang(code))
 
 
 def _decision(status: LanguageStatus) -> str:
