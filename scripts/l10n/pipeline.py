@@ -150,8 +150,9 @@ def refuse_on_errors(config: Config, language: str) -> None:
                         "run `make check` to see every finding", first.line or None)
 
 
-def build_html(config: Config, language: str) -> BuildResult:
-    """Build build/html/<language>/ (with index.html) from the master and the current catalog."""
+def build_html(config: Config, language: str, html_context: dict[str, str] | None = None) -> BuildResult:
+    """Build build/html/<language>/ (with index.html) from the master and the current catalog;
+    `html_context` values reach the templates (`sphinx-build -A name=value`)."""
     if language != "en":
         validate_language(language)
         for document in config.documents:
@@ -162,8 +163,9 @@ def build_html(config: Config, language: str) -> BuildResult:
         for document in config.documents:
             compile_catalog(config, language, document)
     outdir = config.build_dir / "html" / language
+    context = [arg for name, value in (html_context or {}).items() for arg in ("-A", f"{name}={value}")]
     warnings = run_sphinx(config, [
-        "-b", "html", "-E", "-W", "--keep-going", "-D", f"language={language}",
+        "-b", "html", "-E", "-W", "--keep-going", "-D", f"language={language}", *context,
         "-d", str(config.build_dir / "doctrees" / language), str(config.source_dir), str(outdir),
     ])
     return BuildResult(language, outdir, warnings)

@@ -92,11 +92,12 @@ def _site_languages(root: str) -> tuple[Any, ...]:
 
 def _page_context(app: Sphinx, pagename: str, templatename: str, context: dict[str, Any],
                   doctree: nodes.document | None) -> None:
-    from .render.publish import hreflang
+    from .render.publish import SITE_CONTEXT, decode_statuses, hreflang
     from .render.ui import ui_strings
 
     language = app.config.language or "en"
-    statuses = _site_languages(str(app.confdir))
+    encoded = app.config.html_context.get(SITE_CONTEXT)  # set by `l10n site`: decided once for all builds
+    statuses = decode_statuses(encoded) if encoded else _site_languages(str(app.confdir))
     up = "../" * (pagename.count("/") + 1)
     page = f"{pagename}{getattr(app.builder, 'out_suffix', '.html')}"
     entries = [

@@ -11,7 +11,7 @@ from ..catalog.io import read_po
 from ..config import Config
 from ..errors import L10nError
 from .markdown import RenderedMarkdown, render_markdown, usable_translations
-from .publish import REFUSED, LanguageStatus, site_languages
+from .publish import REFUSED, SITE_CONTEXT, LanguageStatus, encode_statuses, site_languages
 from .site import LANDING_PAGE, STATUS_PAGE, collect_status, landing_page, status_page, write_page
 
 
@@ -61,7 +61,7 @@ def build_site(config: Config, languages: list[str] | None = None) -> SiteResult
         if not status.published:
             _remove_output(config, status.code, result)
             continue
-        result.built.append(pipeline.build_html(config, status.code))
+        result.built.append(pipeline.build_html(config, status.code, {SITE_CONTEXT: encode_statuses(statuses)}))
     result.landing = write_landing(config, statuses)
     result.status = write_status(config)  # the landing page links to it
     return result

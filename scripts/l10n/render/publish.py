@@ -7,7 +7,8 @@ banner (`"warn"`). English, the original, is always published.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import json
+from dataclasses import asdict, dataclass
 
 from ..catalog.io import read_po
 from ..catalog.stats import CatalogStats, catalog_stats
@@ -18,6 +19,7 @@ from ..errors import L10nError
 from ..locales import native_name
 
 ORIGINAL = "en"
+SITE_CONTEXT = "l10n_site"  # the html_context name under which a site build hands its decisions to Sphinx
 PUBLISH, WARN, SKIP = "publish", "warn", "skip"
 REFUSED = "refused"  # the catalog has check errors: the pre-build gate will not build it
 
@@ -65,6 +67,17 @@ def language_status(config: Config, language: str) -> LanguageStatus:
         totals += stats
     return LanguageStatus(language, native_name(language), totals, threshold,
                           decide(totals.percent, threshold, config.below_threshold))
+
+
+def encode_statuses(statuses: list[LanguageStatus]) -> str:
+    """The decisions as JSON, so each Sphinx build reuses them instead of checking every catalog again."""
+    return json.dumps([{"code": s.code, "name": s.name, "stats": asdict(s.stats), "threshold": s.threshold,
+                        "decision": s.decision} for s in statuses], ensure_ascii=False)
+
+
+def decode_statuses(text: str) -> list[LanguageStatus]:
+    return [LanguageStatus(item["code"], item["name"], CatalogStats(**item["stats"]), float(item["threshold"]),
+                           item["decision"]) for item in json.loads(text)]
 
 
 def site_languages(config: Config) -> list[LanguageStatus]:
