@@ -49,6 +49,7 @@ def build_site(config: Config, languages: list[str] | None = None) -> SiteResult
     output is removed, so it is not published by accident. A language the pre-build gate refuses
     (its catalog has check errors) loses its old output too, and the other languages still build."""
     statuses = site_languages(config)
+    decisions = {SITE_CONTEXT: encode_statuses(statuses)}
     result = SiteResult()
     for status in statuses:
         if languages is not None and status.code not in languages:
@@ -61,7 +62,7 @@ def build_site(config: Config, languages: list[str] | None = None) -> SiteResult
         if not status.published:
             _remove_output(config, status.code, result)
             continue
-        result.built.append(pipeline.build_html(config, status.code, {SITE_CONTEXT: encode_statuses(statuses)}))
+        result.built.append(pipeline.build_html(config, status.code, decisions))
     result.landing = write_landing(config, statuses)
     result.status = write_status(config)  # the landing page links to it
     return result
