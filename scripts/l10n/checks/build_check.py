@@ -20,9 +20,9 @@ import polib
 from ..catalog.io import read_po
 from ..config import Config
 from ..errors import L10nError
+from ..segments import inline_features
 from .findings import ERROR, NOTE, Finding
 from .html_structure import PageStructure, page_structure
-from .message import features
 from .po_lines import PoLines, po_lines
 
 REBUILD = "run `make html`, then `make check-build`"
@@ -44,7 +44,7 @@ class Tracer:
 
     def where(self, *, heading: str = "", english_url: str = "", translated_url: str = "") -> tuple[str, int]:
         for entry in self.entries:
-            if heading and " ".join(features(entry.msgid).text.split()) == heading:
+            if heading and " ".join(inline_features(entry.msgid).text.split()) == heading:
                 return self.display, self.lines.msgstr_line(entry.linenum)
             if english_url and english_url in entry.msgid:
                 return self.display, self.lines.msgstr_line(entry.linenum)

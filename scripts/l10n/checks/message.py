@@ -51,7 +51,6 @@ class Problem:
     fix: str = FIX_KEEP
 
 
-features = inline_features  # cached in segments.py, with the plain-text shortcut
 
 
 @lru_cache(maxsize=65_536)
@@ -206,7 +205,7 @@ def message_problems(msgid: str, msgstr: str, language: str = "") -> list[Proble
     """Every problem of one translation (an empty msgstr has none: the English is shown)."""
     if not msgstr.strip():  # Sphinx ignores a blank msgstr too: the English is shown
         return []
-    ef, tf = features(msgid), features(msgstr)
+    ef, tf = inline_features(msgid), inline_features(msgstr)  # cached, shared with every check
     problems = list(_shape_problems(msgid, msgstr))
     reshaped = bool(problems)  # not one inline text any more: its code, emphasis and words mislead
     problems += _unsafe_urls(tf, msgstr)
