@@ -26,6 +26,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "scripts"))
 
 from l10n.catalog.io import new_catalog, read_po, write_po  # noqa: E402
+from l10n.checks.glossary import parse_glossary  # noqa: E402
 from l10n.checks.message import block_shape  # noqa: E402
 from l10n.checks.po_lines import _cached as po_lines_cache  # noqa: E402
 from l10n.checks.runner import check_catalogs  # noqa: E402
@@ -40,24 +41,44 @@ _WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
 _ZH = ["模型", "训练", "数据", "集群", "内存", "速度", "网络", "梯度", "精度", "参数"]
 
 
-def pseudo_translate(msgid: str) -> str:
+def glossary_terms(path: Path) -> tuple[re.Pattern[str], dict[str, str]]:
+    """A pattern of the glossary's English terms (longest first), and each term's required form:
+    the term itself when kept, else its preferred translation."""
+    glossary = parse_glossary(path.read_text(encoding="utf-8"), str(path))
+    wanted = {term.english.casefold(): term.english if term.keep else term.translations[0]
+              for term in glossary.terms}
+    words = sorted(wanted, key=len, reverse=True)
+    return re.compile(r"(?<!\w)(" + "|".join(map(re.escape, words)) + r")(?:s|es)?(?!\w)", re.IGNORECASE), wanted
+
+
+def pseudo_translate(msgid: str, terms: tuple[re.Pattern[str], dict[str, str]] | None = None) -> str:
+    """Every word replaced, as a translator would: links, code and markers kept, and the
+    glossary followed (kept names stay, glossary terms get their required translation)."""
     parts = _KEEP.split(msgid)
     for index in range(0, len(parts), 2):  # even parts are text between kept markup
-        parts[index] = _WORD.sub(lambda m: _ZH[len(m.group(0)) % len(_ZH)], parts[index])
+        pieces = terms[0].split(parts[index]) if terms else [parts[index]]
+        for odd in range(1, len(pieces), 2):  # odd pieces are glossary terms
+            pieces[odd] = "\x00" + terms[1][pieces[odd].casefold()] + "\x00"  # type: ignore[index]
+        text = "".join(pieces)
+        words = text.split("\x00")
+        for even in range(0, len(words), 2):
+            words[even] = _WORD.sub(lambda m: _ZH[len(m.group(0)) % len(_ZH)], words[even])
+        parts[index] = "".join(words)
     return "".join(parts)
 
 
-def synthetic_catalog(markdown_dir: Path, size: int) -> polib.POFile:
+def synthetic_catalog(markdown_dir: Path, size: int, glossary: Path | None = None) -> polib.POFile:
     msgids: list[str] = []
     for path in sorted(markdown_dir.rglob("*.md")):
         msgids += [s.msgid for s in segments(path.read_text(encoding="utf-8", errors="replace"))]
     msgids = list(dict.fromkeys(m for m in msgids if "\n" not in m))
+    terms = glossary_terms(glossary) if glossary is not None else None
     po = new_catalog("zh_CN", "bench")
     for index in range(size):
         msgid = msgids[index % len(msgids)]
         if index >= len(msgids):
             msgid = f"{msgid} ({index})"
-        entry = polib.POEntry(msgid=msgid, msgstr=pseudo_translate(msgid))
+        entry = polib.POEntry(msgid=msgid, msgstr=pseudo_translate(msgid, terms))
         entry.occurrences.append(("source/README.md", str(index + 1)))
         po.append(entry)
     return po
@@ -99,8 +120,9 @@ def main() -> int:
         shutil.copytree(ROOT / "source", project / "source")
         po_path = project / "locale" / "zh_CN" / "LC_MESSAGES" / "README.po"
         po_path.parent.mkdir(parents=True)
-        shutil.copy(ROOT / "locale" / "zh_CN" / "glossary.tsv", po_path.parent.parent)  # checked too
-        write_po(po_path, synthetic_catalog(args.markdown_dir, args.messages))
+        glossary = ROOT / "locale" / "zh_CN" / "glossary.tsv"
+        shutil.copy(glossary, po_path.parent.parent)  # checked too
+        write_po(po_path, synthetic_catalog(args.markdown_dir, args.messages, glossary))
         # a 20k-message catalog of book-length paragraphs is over the default 4 MB read limit
         config = dataclasses.replace(load_config(project), max_po_bytes=64_000_000)
 

@@ -11,16 +11,18 @@ from pathlib import Path
 import polib
 import pytest
 
-from conftest import ROOT
-from l10n.catalog.io import CatalogReadError, read_po
+from conftest import ROOT, copy_project
+from l10n.catalog.io import CatalogReadError, new_catalog, read_po, write_po
 from l10n.checks.files import plural_forms_problem
 from l10n.checks.findings import ERROR
-from l10n.checks.message import message_problems, problems_of_messages
+from l10n.checks.message import message_problems
 from l10n.checks.po_lines import po_lines
-from l10n.checks.runner import check_catalogs, warm_parse_cache
+from l10n.checks.registry import CatalogContext, load_checks
+from l10n.checks.runner import check_catalog, check_catalogs
 from l10n.cli import main
 from l10n.config import load_config
-from l10n.segments import clear_inline_features_cache, needs_parsing
+from l10n import segments
+from l10n.segments import clear_inline_features_cache
 
 FAULTS = ROOT / "tests" / "faults"
 
@@ -152,7 +154,7 @@ def test_symlinked_catalog_is_reported(tmp_path: Path) -> None:
     assert ("locale/zh_CN/LC_MESSAGES/README.po", "symlink") in _tree_findings(root)
 
 
-def test_parallel_check_gives_the_serial_result() -> None:
+def test_parallel_check_gives_the_serial_result(tmp_path: Path) -> None:
     messages = []
     for name in sorted(EXPECTED):
         if name.startswith(("po-syntax", "invalid-utf8", "charset")):
@@ -160,18 +162,21 @@ def test_parallel_check_gives_the_serial_result() -> None:
         messages += [(e.msgid, e.msgstr) for e in read_po(FAULTS / name) if e.msgid]
     shipped = read_po(ROOT / "locale" / "zh_CN" / "LC_MESSAGES" / "README.po")
     messages += [(e.msgid, e.msgstr) for e in shipped if e.msgid and not e.obsolete]
-    messages *= 8
-    clear_inline_features_cache()
-    serial = problems_of_messages(messages, "zh_CN")  # each text parsed here, as it comes
-    assert sum(map(len, serial)) > len(messages) // 4
-    clear_inline_features_cache()
-    catalog = polib.POFile()
+    catalog = new_catalog("zh_CN", "README")
     catalog.extend(polib.POEntry(msgctxt=str(index), msgid=msgid, msgstr=msgstr)
-                   for index, (msgid, msgstr) in enumerate(dict.fromkeys(messages)))
-    warmed = warm_parse_cache(catalog, parallel_min=10)  # parsed by forked workers
-    assert warmed > 10
-    assert not [text for pair in messages for text in pair if needs_parsing(text)]
-    assert problems_of_messages(messages, "zh_CN") == serial
+                   for index, (msgid, msgstr) in enumerate(messages * 4))
+    config = copy_project(tmp_path / "project")
+    path = config.po_path("zh_CN", "README")
+    write_po(path, catalog)
+    context = CatalogContext(config, "zh_CN", path, "README.po", read_po(path))
+    checks = list(load_checks().values())
+    clear_inline_features_cache()
+    parallel = check_catalog(context, checks, parallel_min=10)  # forked workers, one job each
+    assert not segments._FEATURES_CACHE  # nothing was parsed in this process: the workers did it
+    serial = check_catalog(context, checks, parallel_min=len(catalog) + 1)
+    assert len(serial) > len(catalog) // 4
+    assert {f.code for f in serial} >= {"link-dropped", "raw-html", "glossary-term", "untranslated"}
+    assert sorted(parallel) == sorted(serial)
 
 
 @pytest.mark.parametrize(("text", "flagged"), [

@@ -28,6 +28,17 @@ def md_parser() -> MarkdownIt:
     return create_md_parser(MdParserConfig(), RendererHTML)
 
 
+@lru_cache(maxsize=1)
+def _inline_parser() -> MarkdownIt:
+    """md_parser's configuration for one inline text, with the same tokens, made cheaper: the
+    word-count rule (it only feeds front matter) is off, and link normalization (percent-encoding,
+    punycode) is memoized, since a msgid and its msgstr share their URLs."""
+    md = create_md_parser(MdParserConfig(), RendererHTML)
+    md.disable("wordcount")
+    md.normalizeLink = lru_cache(maxsize=16_384)(md.normalizeLink)  # type: ignore[method-assign]
+    return md
+
+
 def normalize_msgid(content: str) -> str:
     """What Sphinx does to a node's source text before it becomes a msgid."""
     return _HARD_BREAK.sub("\n", content).replace("\n", " ").strip()
@@ -61,7 +72,6 @@ class InlineFeatures:
     code: tuple[str, ...] = ()
     html: tuple[str, ...] = ()
     roles: tuple[str, ...] = ()
-    numbers: tuple[str, ...] = ()
     emphasis: int = 0
     strong: int = 0
     text: str = ""  # the visible words, markup removed
@@ -69,6 +79,10 @@ class InlineFeatures:
     @property
     def destinations(self) -> tuple[str, ...]:
         return self.links + self.autolinks
+
+    @property
+    def numbers(self) -> tuple[str, ...]:
+        return tuple(_NUMBER.findall(self.text))
 
 
 def parse_blocks(markdown: str) -> list[Token]:
@@ -151,29 +165,14 @@ _FEATURES_CACHE_LIMIT = 200_000
 def inline_features(text: str) -> InlineFeatures:
     """Parse one msgid or msgstr as inline Markdown and collect its anchors (cached; plain text,
     which no inline rule can change, skips the parser with exactly the same result)."""
-    if _INLINE_TRIGGERS.isdisjoint(text):
-        return InlineFeatures(numbers=tuple(_NUMBER.findall(text)), text=text)
     cached = _FEATURES_CACHE.get(text)
     if cached is None:
-        cached = _parse_inline_features(text)
+        if _INLINE_TRIGGERS.isdisjoint(text):
+            cached = InlineFeatures(text=text)
+        else:
+            cached = _parse_inline_features(text)
         _remember(text, cached)
     return cached
-
-
-def needs_parsing(text: str) -> bool:
-    """True when inline_features(text) would run the parser (not plain, not cached yet)."""
-    return not _INLINE_TRIGGERS.isdisjoint(text) and text not in _FEATURES_CACHE
-
-
-def parse_inline_features(texts: list[str]) -> list[InlineFeatures]:
-    """The parser's features of each text, uncached: the work a worker process does."""
-    return [_parse_inline_features(text) for text in texts]
-
-
-def remember_inline_features(texts: list[str], features: list[InlineFeatures]) -> None:
-    """Fill the cache with features computed elsewhere (by worker processes)."""
-    for text, feature in zip(texts, features, strict=True):
-        _remember(text, feature)
 
 
 def clear_inline_features_cache() -> None:
@@ -187,7 +186,7 @@ def _remember(text: str, features: InlineFeatures) -> None:
 
 
 def _parse_inline_features(text: str) -> InlineFeatures:
-    tokens = md_parser().parseInline(text)
+    tokens = _inline_parser().parseInline(text)
     links: list[str] = []
     images: list[str] = []
     autolinks: list[str] = []
@@ -228,7 +227,6 @@ def _parse_inline_features(text: str) -> InlineFeatures:
         code=tuple(code),
         html=tuple(html),
         roles=tuple(roles),
-        numbers=tuple(_NUMBER.findall(text_only)),
         emphasis=emphasis,
         strong=strong,
         text=text_only,

@@ -51,26 +51,23 @@ def lint_po_text(text: str) -> Iterator[tuple[int, str]]:
     """(line, problem) for lines polib would misread or drop without an error."""
     for number, line in enumerate(text.splitlines(), start=1):
         stripped = line.strip()
-        if not stripped or (stripped.startswith("#") and not stripped.startswith(("#~", "#|"))):
+        if not stripped or (stripped[0] == "#" and not stripped.startswith(("#~", "#|"))):
             continue
-        if stripped.startswith("#~") and not _STRING.match(stripped) and not _KEYWORD.match(stripped):
-            # obsolete comments ("#~ #, fuzzy") and the like
+        if not (stripped[0] == '"' or _KEYWORD.match(stripped) or _STRING.match(stripped)):
+            if not stripped.startswith(("#|", "#~")):  # previous msgids, obsolete comments ("#~ #, fuzzy")
+                yield number, f"unexpected text {stripped[:40]!r}"
             continue
-        if not (_KEYWORD.match(stripped) or _STRING.match(stripped)):
-            if stripped.startswith("#|"):
-                continue
-            yield number, f"unexpected text {stripped[:40]!r}"
-            continue
-        body = stripped[stripped.index('"'):]
-        if not _is_closed(body):
+        if not _is_closed(stripped, stripped.index('"')):
             yield number, "unterminated string"
 
 
-def _is_closed(body: str) -> bool:
-    """Whether a string that starts with its opening quote ends with an unescaped closing quote."""
-    if len(body) < 2 or body[-1] != '"':
+def _is_closed(line: str, start: int) -> bool:
+    """Whether the string opening at line[start] ends the line with an unescaped closing quote."""
+    if len(line) - start < 2 or line[-1] != '"':
         return False
-    backslashes = len(body) - 1 - len(body[1:-1].rstrip("\\")) - 1
+    if line[-2] != "\\":  # the common case, without copying the string
+        return True
+    backslashes = len(line) - 1 - len(line[start + 1:-1].rstrip("\\")) - start - 1
     return backslashes % 2 == 0
 
 

@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, cached_property
 from pathlib import Path
 
 from ..segments import inline_features
@@ -57,6 +57,16 @@ class Glossary:
     path: str
     terms: tuple[GlossaryTerm, ...] = ()
     problems: tuple[Finding, ...] = field(default_factory=tuple)
+
+    @cached_property
+    def by_first_word(self) -> dict[str, tuple[int, ...]]:
+        """Each term's first word, and its plural forms, to the indices of the terms starting so."""
+        index: dict[str, list[int]] = {}
+        for number, term in enumerate(self.terms):
+            word = term.first_word
+            for form in {word, word + "s", word + "es"} if word else {""}:
+                index.setdefault(form, []).append(number)
+        return {form: tuple(numbers) for form, numbers in index.items()}
 
 
 _WORDS = re.compile(r"\w+")
@@ -168,23 +178,15 @@ def starter_glossary(locale_dir: Path, language: str) -> str:
     return "\n".join(lines)
 
 
-@cache
-def _by_first_word(glossary: Glossary) -> dict[str, tuple[GlossaryTerm, ...]]:
-    index: dict[str, list[GlossaryTerm]] = {}
-    for term in glossary.terms:
-        index.setdefault(term.first_word, []).append(term)
-    return {word: tuple(terms) for word, terms in index.items()}
-
-
 def _candidates(glossary: Glossary, msgid: str) -> list[GlossaryTerm]:
-    """The terms whose first word (or its plural) occurs in the raw msgid: a cheap superset of
-    the terms the msgid's visible text contains, so most entries skip the Markdown parser."""
-    index = _by_first_word(glossary)
-    found = set(index.get("", ()))
-    for word in {word.casefold() for word in _WORDS.findall(msgid)}:
-        for stem in (word, word[:-1] if word.endswith("s") else "", word[:-2] if word.endswith("es") else ""):
-            found.update(index.get(stem, ()) if stem else ())
-    return [term for term in glossary.terms if term in found]
+    """The terms whose first word (or its plural) occurs in the raw msgid, in glossary order: a
+    cheap superset of the terms the msgid's visible text contains, so most entries skip the
+    Markdown parser."""
+    index = glossary.by_first_word
+    words = index.keys() & set(_WORDS.findall(msgid.casefold()))
+    numbers = {number for word in words for number in index[word]}
+    numbers.update(index.get("", ()))
+    return [glossary.terms[number] for number in sorted(numbers)]
 
 
 def term_findings(glossary: Glossary, msgid: str, msgstr: str) -> Iterator[tuple[GlossaryTerm, str]]:
@@ -208,16 +210,25 @@ def term_findings(glossary: Glossary, msgid: str, msgstr: str) -> Iterator[tuple
             yield term, used
 
 
-@catalog_check("glossary")
-def check_glossary(context: CatalogContext) -> Iterator[Finding]:
+def _glossary_of(context: CatalogContext) -> Glossary | None:
     path = glossary_path(context.config.locale_dir, context.language)
-    display = str(context.config.relative(path))
-    glossary = load_glossary(path, display)
+    return load_glossary(path, str(context.config.relative(path)))
+
+
+@catalog_check("glossary-file")
+def check_glossary_file(context: CatalogContext) -> Iterator[Finding]:
+    glossary = _glossary_of(context)
+    yield from glossary.problems if glossary is not None else ()
+
+
+@catalog_check("glossary", per_entry=True)
+def check_glossary(context: CatalogContext) -> Iterator[Finding]:
+    glossary = _glossary_of(context)
     if glossary is None:
         return
-    yield from glossary.problems
+    display = glossary.path
     lines = po_lines(context.path)
-    for entry in context.catalog:
+    for entry in context.entries():
         if entry.obsolete or not entry.msgid or not entry.msgstr or "fuzzy" in entry.flags:
             continue
         for term, used in term_findings(glossary, entry.msgid, entry.msgstr):

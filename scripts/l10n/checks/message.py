@@ -209,10 +209,13 @@ def message_problems(msgid: str, msgstr: str, language: str = "") -> list[Proble
     problems = list(_shape_problems(msgid, msgstr))
     reshaped = bool(problems)  # not one inline text any more: its code, emphasis and words mislead
     problems += _unsafe_urls(tf, msgstr)
-    problems += _paired_differences("link", ef.destinations, tf.destinations)
-    problems += _paired_differences("image", ef.images, tf.images)
-    problems += _paired_differences("footnote", ef.footnotes, tf.footnotes)
-    if not reshaped:
+    if ef.destinations != tf.destinations:
+        problems += _paired_differences("link", ef.destinations, tf.destinations)
+    if ef.images != tf.images:
+        problems += _paired_differences("image", ef.images, tf.images)
+    if ef.footnotes != tf.footnotes:
+        problems += _paired_differences("footnote", ef.footnotes, tf.footnotes)
+    if not reshaped and ef.code != tf.code:
         problems += _paired_differences("code", ef.code, tf.code)
     for html in (Counter(tf.html) - Counter(ef.html)).elements() if tf.html != ef.html else ():
         problems.append(Problem(ERROR, "raw-html", f"raw HTML {html[:60]!r} is not in the msgid",
@@ -237,26 +240,15 @@ def _translations(entry: polib.POEntry) -> Iterator[tuple[str, str]]:
         yield entry.msgid, entry.msgstr
 
 
-def problems_of_messages(messages: list[tuple[str, str]], language: str) -> list[list[Problem]]:
-    """message_problems of every (msgid, msgstr), in order. The runner has already parsed a
-    large catalog's texts on every CPU (runner.warm_parse_cache), so this is cache lookups."""
-    return [message_problems(msgid, msgstr, language) for msgid, msgstr in messages]
-
-
-@catalog_check("messages")
+@catalog_check("messages", per_entry=True)
 def check_messages(context: CatalogContext) -> Iterator[Finding]:
     lines = po_lines(context.path)
-    places: list[tuple[int, bool]] = []  # (msgstr line, fuzzy) per message
-    messages: list[tuple[str, str]] = []
-    for entry in context.catalog:
+    for entry in context.entries():
         if entry.obsolete or not entry.msgid:
             continue
-        place = (lines.msgstr_line(entry.linenum), "fuzzy" in entry.flags)
-        for message in _translations(entry):
-            places.append(place)
-            messages.append(message)
-    for (line, fuzzy), problems in zip(places, problems_of_messages(messages, context.language), strict=True):
-        for problem in problems:
+        line, fuzzy = lines.msgstr_line(entry.linenum), "fuzzy" in entry.flags
+        for problem in (p for msgid, msgstr in _translations(entry)
+                        for p in message_problems(msgid, msgstr, context.language)):
             severity, text = problem.severity, problem.message
             if fuzzy and severity == ERROR:  # fuzzy entries are not built: a warning until reviewed
                 severity, text = WARNING, f"{text} (fuzzy entry, not built)"

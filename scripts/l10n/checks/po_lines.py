@@ -25,11 +25,6 @@ class PoLines:
         return self.msgstr_of.get(entry_line, entry_line)
 
 
-def _keyword(line: str) -> str:
-    stripped = line.lstrip()
-    return stripped.split(" ", 1)[0].split("[", 1)[0] if stripped and stripped[0] != "#" else ""
-
-
 def po_lines_of_text(text: str) -> PoLines:
     msgstr_of: dict[int, int] = {}
     header: dict[str, int] = {}
@@ -43,16 +38,17 @@ def po_lines_of_text(text: str) -> PoLines:
             continue
         if entry_start is None:
             entry_start = number
-        keyword = _keyword(line)
-        if keyword == "msgid" and not seen_entry:
-            in_header = stripped == 'msgid ""'
-        if keyword == "msgstr":
-            seen_entry = True
-            if entry_start is not None and not stripped.startswith("#"):
+        first = stripped[0]
+        if first == "m":  # a keyword: msgctxt, msgid, msgid_plural, msgstr, msgstr[N]
+            keyword = stripped.split(" ", 1)[0].split("[", 1)[0]
+            if keyword == "msgid" and not seen_entry:
+                in_header = stripped == 'msgid ""'
+            elif keyword == "msgstr":
+                seen_entry = True
                 for entry_line in range(entry_start, number + 1):
                     msgstr_of.setdefault(entry_line, number)
                 entry_start = number + 1  # continuation lines belong to the msgstr
-        elif in_header and stripped.startswith('"') and ":" in stripped:
+        elif first == '"' and in_header and ":" in stripped:
             header.setdefault(stripped[1:].split(":", 1)[0].strip(), number)
     return PoLines(msgstr_of, header)
 

@@ -2,6 +2,8 @@
 
 A catalog check takes a `CatalogContext` (one PO file of one language, already read) and
 yields `Finding`s. One module per check family registers its functions with `@catalog_check`.
+A check that looks at one entry at a time registers with `per_entry=True` and reads only
+`context.entries()`: the runner may then give it a shard of a large catalog in each process.
 """
 
 from __future__ import annotations
@@ -23,10 +25,23 @@ class CatalogContext:
     path: Path  # the PO file
     display_path: str  # as findings print it: relative to the project root
     catalog: polib.POFile
+    shard: tuple[int, int] | None = None  # (start, stop): the entries a per-entry check looks at
+
+    def entries(self) -> list[polib.POEntry]:
+        return self.catalog[slice(*self.shard)] if self.shard is not None else list(self.catalog)
 
 
 CatalogCheck = Callable[[CatalogContext], Iterable[Finding]]
-CATALOG_CHECKS: dict[str, CatalogCheck] = {}
+
+
+@dataclass(frozen=True)
+class RegisteredCheck:
+    name: str
+    run: CatalogCheck
+    per_entry: bool  # reads only context.entries(), one entry at a time
+
+
+CATALOG_CHECKS: dict[str, RegisteredCheck] = {}
 
 # Modules whose import registers checks; `load_checks()` imports them all.
 CHECK_MODULES: list[str] = [
@@ -37,15 +52,15 @@ CHECK_MODULES: list[str] = [
 ]
 
 
-def catalog_check(name: str) -> Callable[[CatalogCheck], CatalogCheck]:
+def catalog_check(name: str, per_entry: bool = False) -> Callable[[CatalogCheck], CatalogCheck]:
     def register(func: CatalogCheck) -> CatalogCheck:
-        CATALOG_CHECKS[name] = func
+        CATALOG_CHECKS[name] = RegisteredCheck(name, func, per_entry)
         return func
 
     return register
 
 
-def load_checks() -> dict[str, CatalogCheck]:
+def load_checks() -> dict[str, RegisteredCheck]:
     import importlib
 
     for module in CHECK_MODULES:

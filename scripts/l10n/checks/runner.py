@@ -1,30 +1,29 @@
 """Run every registered catalog check over the catalogs of the chosen languages.
 
-A large catalog's texts are first parsed on every CPU (forked workers, so only index ranges go
-out and only the parsed features come back) into the one inline-features cache of segments.py;
-every check then finds its parses there, so no text is parsed twice in one run.
+A large catalog is checked on every CPU: forked workers inherit the catalog already read, and
+each takes jobs from one list: a whole-catalog check, or a shard of entries for all per-entry
+checks at once (so each text is parsed once, in the process that checks it). Only the
+findings travel back. A small catalog, or a system without fork, is checked in this process.
 """
 
 from __future__ import annotations
 
+import gc
 import multiprocessing
 import os
-
-import polib
+from collections.abc import Sequence
 
 from ..catalog.io import read_po
 from ..config import Config
 from ..errors import L10nError
-from ..segments import InlineFeatures, needs_parsing, parse_inline_features, remember_inline_features
 from .findings import ERROR, Finding
-from .registry import CatalogContext, load_checks
+from .registry import CatalogContext, RegisteredCheck, load_checks
 
-PARALLEL_MIN_TEXTS = 2000
-_shared_texts: list[str] = []
+PARALLEL_MIN_ENTRIES = 2000
+SHARDS_PER_CPU = 8  # several small shards per CPU, so a slow shard does not keep the others waiting
 
-
-def _parse_range(bounds: tuple[int, int]) -> list[InlineFeatures]:
-    return parse_inline_features(_shared_texts[bounds[0]:bounds[1]])
+Job = tuple[str | None, tuple[int, int] | None]  # (a whole-catalog check's name, or None for every per-entry check; entries)
+_job_context: tuple[CatalogContext, Sequence[RegisteredCheck]] | None = None
 
 
 def _cpus() -> int:
@@ -33,37 +32,54 @@ def _cpus() -> int:
     return min(len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1, 8)
 
 
-def warm_parse_cache(catalog: polib.POFile, parallel_min: int = PARALLEL_MIN_TEXTS) -> int:
-    """Parse the catalog's texts not yet cached, in parallel when there are many; returns how many."""
-    global _shared_texts
-    texts = [text for text in dict.fromkeys(
-        text for entry in catalog if entry.msgid and not entry.obsolete
-        for text in (entry.msgid, entry.msgid_plural, entry.msgstr, *entry.msgstr_plural.values()) if text
-    ) if needs_parsing(text)]
+def _jobs(entries: int, checks: Sequence[RegisteredCheck], shards: int) -> list[Job]:
+    jobs: list[Job] = [(check.name, None) for check in checks if not check.per_entry]
+    if any(check.per_entry for check in checks):
+        size = max(1, -(-entries // shards))
+        jobs += [(None, (start, start + size)) for start in range(0, max(entries, 1), size)]
+    return jobs
+
+
+def _run_job(job: Job) -> list[Finding]:
+    assert _job_context is not None
+    context, checks = _job_context
+    name, shard = job
+    findings: list[Finding] = []
+    for check in checks:
+        if (check.name == name) if name is not None else check.per_entry:
+            findings.extend(check.run(CatalogContext(context.config, context.language, context.path,
+                                                     context.display_path, context.catalog, shard)))
+    return findings
+
+
+def check_catalog(context: CatalogContext, checks: Sequence[RegisteredCheck],
+                  parallel_min: int = PARALLEL_MIN_ENTRIES) -> list[Finding]:
+    """The findings of the given checks on one catalog already read (unsorted)."""
+    global _job_context
     workers = _cpus()
-    if len(texts) < parallel_min or workers < 2:
-        return 0
-    size = -(-len(texts) // workers)
-    ranges = [(start, min(start + size, len(texts))) for start in range(0, len(texts), size)]
-    _shared_texts = texts
+    parallel = len(context.catalog) >= parallel_min and workers > 1
+    jobs = _jobs(len(context.catalog), checks, workers * SHARDS_PER_CPU if parallel else 1)
+    _job_context = (context, checks)
     try:
-        # the workers take every range but the first, which this process parses meanwhile
-        with multiprocessing.get_context("fork").Pool(len(ranges) - 1) as pool:
-            pending = pool.map_async(_parse_range, ranges[1:])
-            parts = [_parse_range(ranges[0]), *pending.get()]
-    except OSError:  # no processes to be had (limits, sandbox): the checks parse as they go
-        return 0
+        if parallel:
+            gc.freeze()  # the workers' collector then leaves the inherited objects (and their pages) alone
+            try:
+                with multiprocessing.get_context("fork").Pool(workers, gc.disable) as pool:
+                    return [finding for part in pool.map(_run_job, jobs, chunksize=1) for finding in part]
+            except OSError:  # no processes to be had (limits, sandbox): check in this process
+                pass
+            finally:
+                gc.unfreeze()
+        return [finding for job in jobs for finding in _run_job(job)]
     finally:
-        _shared_texts = []
-    remember_inline_features(texts, [features for part in parts for features in part])
-    return len(texts)
+        _job_context = None
 
 
 def check_catalogs(config: Config, languages: list[str] | None = None,
                    only: list[str] | None = None) -> list[Finding]:
     """Findings for every catalog (sorted by file and line). A catalog that cannot be read at
     all is one error finding, so one bad file does not hide the others."""
-    checks = load_checks()
+    checks = [check for name, check in load_checks().items() if only is None or name in only]
     findings: list[Finding] = []
     for language in languages if languages is not None else config.languages():
         for document in config.documents:
@@ -75,9 +91,5 @@ def check_catalogs(config: Config, languages: list[str] | None = None,
                 code = getattr(exc, "code", "unreadable-catalog")  # CatalogReadError names the problem
                 findings.append(Finding(display, exc.line or 0, ERROR, code, exc.message, exc.fix))
                 continue
-            warm_parse_cache(catalog)
-            context = CatalogContext(config, language, path, display, catalog)
-            for name, check in checks.items():
-                if only is None or name in only:
-                    findings.extend(check(context))
+            findings += check_catalog(CatalogContext(config, language, path, display, catalog), checks)
     return sorted(findings, key=lambda f: (f.path, f.line, f.code, f.message))
