@@ -12,6 +12,7 @@ import polib
 import pytest
 
 from conftest import ROOT, copy_project
+from l10n import segments
 from l10n.catalog.io import CatalogReadError, new_catalog, read_po, write_po
 from l10n.checks.files import plural_forms_problem
 from l10n.checks.findings import ERROR
@@ -21,7 +22,6 @@ from l10n.checks.registry import CatalogContext, load_checks
 from l10n.checks.runner import check_catalog, check_catalogs
 from l10n.cli import main
 from l10n.config import load_config
-from l10n import segments
 from l10n.segments import clear_inline_features_cache
 
 FAULTS = ROOT / "tests" / "faults"

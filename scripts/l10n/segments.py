@@ -167,10 +167,8 @@ def inline_features(text: str) -> InlineFeatures:
     which no inline rule can change, skips the parser with exactly the same result)."""
     cached = _FEATURES_CACHE.get(text)
     if cached is None:
-        if _INLINE_TRIGGERS.isdisjoint(text):
-            cached = InlineFeatures(text=text)
-        else:
-            cached = _parse_inline_features(text)
+        plain = _INLINE_TRIGGERS.isdisjoint(text)
+        cached = InlineFeatures(text=text) if plain else _parse_inline_features(text)
         _remember(text, cached)
     return cached
 

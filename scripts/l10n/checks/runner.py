@@ -22,7 +22,8 @@ from .registry import CatalogContext, RegisteredCheck, load_checks
 PARALLEL_MIN_ENTRIES = 2000
 SHARDS_PER_CPU = 8  # several small shards per CPU, so a slow shard does not keep the others waiting
 
-Job = tuple[str | None, tuple[int, int] | None]  # (a whole-catalog check's name, or None for every per-entry check; entries)
+# (a whole-catalog check's name, or None for every per-entry check; the entries, or None for all)
+Job = tuple[str | None, tuple[int, int] | None]
 _job_context: tuple[CatalogContext, Sequence[RegisteredCheck]] | None = None
 
 
