@@ -8,6 +8,7 @@ file atomically, only when its bytes change.
 
 from __future__ import annotations
 
+import gc
 import os
 import re
 import tempfile
@@ -96,6 +97,8 @@ def read_po(path: str | Path, max_bytes: int = MAX_PO_BYTES) -> polib.POFile:
     for line, problem in lint_po_text(text):
         raise CatalogReadError("po-syntax", path, f"PO syntax error: {problem}",
                                "fix the quoting on that line", line)
+    collecting = gc.isenabled()
+    gc.disable()  # polib's entries hold no cycles: collector passes over the growing catalog only cost time
     try:
         return polib.pofile(text, wrapwidth=WRAP_WIDTH, check_for_duplicates=False)
     except (OSError, ValueError) as exc:
@@ -103,6 +106,9 @@ def read_po(path: str | Path, max_bytes: int = MAX_PO_BYTES) -> polib.POFile:
         error_line = int(match.group(1)) if match else None
         raise CatalogReadError("po-syntax", path, "PO syntax error", "fix the entry on that line",
                                error_line) from None
+    finally:
+        if collecting:
+            gc.enable()
 
 
 def render_po(po: polib.POFile) -> str:

@@ -12,6 +12,8 @@ import re
 from collections.abc import Iterator
 from pathlib import Path
 
+import polib
+
 from ..locales import plural_forms
 from .findings import ERROR, WARNING, Finding
 from .po_lines import po_lines
@@ -47,46 +49,49 @@ def plural_forms_problem(value: str) -> str | None:
 
 
 def _header_findings(context: CatalogContext) -> Iterator[Finding]:
-    lines = po_lines(context.path).header_fields
+    def line_of(field: str) -> int:  # the file is scanned at the first finding only
+        return po_lines(context.path).header_fields.get(field, 1)
+
     path = context.display_path
     content_type = context.catalog.metadata.get("Content-Type", "")
     charset = content_type.partition("charset=")[2].strip().lower()
     if charset not in ("utf-8", "utf8"):
-        yield Finding(path, lines.get("Content-Type", 1), ERROR, "charset-not-utf8",
+        yield Finding(path, line_of("Content-Type"), ERROR, "charset-not-utf8",
                       f"Content-Type {content_type!r} does not declare charset=UTF-8",
                       "set 'Content-Type: text/plain; charset=UTF-8' (run `make update`)")
     value = context.catalog.metadata.get("Plural-Forms")
-    line = lines.get("Plural-Forms", 1)
     if value is None:
-        yield Finding(path, line, WARNING, "plural-forms", "no Plural-Forms header",
+        yield Finding(path, line_of("Plural-Forms"), WARNING, "plural-forms", "no Plural-Forms header",
                       "run `make update` to write it from babel's locale data")
         return
     problem = plural_forms_problem(value)
     if problem is not None:
-        yield Finding(path, line, ERROR, "plural-forms", f"invalid or unsafe Plural-Forms: {problem}",
+        yield Finding(path, line_of("Plural-Forms"), ERROR, "plural-forms",
+                      f"invalid or unsafe Plural-Forms: {problem}",
                       "run `make update` to write it from babel's locale data")
         return
     expected = plural_forms(context.language)
     if " ".join(value.split()).rstrip(";") != " ".join(expected.split()).rstrip(";"):
-        yield Finding(path, line, WARNING, "plural-forms-mismatch",
+        yield Finding(path, line_of("Plural-Forms"), WARNING, "plural-forms-mismatch",
                       f"Plural-Forms {value!r} differs from babel's {expected!r} for {context.language}",
                       "run `make update` to write it from babel's locale data")
 
 
 def _entry_findings(context: CatalogContext) -> Iterator[Finding]:
-    lines = po_lines(context.path)
-    seen: dict[tuple[str | None, str], int] = {}
+    def line_of(entry: polib.POEntry) -> int:  # the file is scanned at the first finding only
+        return po_lines(context.path).msgstr_line(entry.linenum)
+
+    seen: dict[tuple[str | None, str], polib.POEntry] = {}
     for entry in context.catalog:
         if entry.obsolete:
             continue
-        line = lines.msgstr_line(entry.linenum)
         key = (entry.msgctxt, entry.msgid)
         if key in seen:
-            yield Finding(context.display_path, line, ERROR, "duplicate-msgid",
-                          f"msgid {entry.msgid[:50]!r} already defined at line {seen[key]}",
+            yield Finding(context.display_path, line_of(entry), ERROR, "duplicate-msgid",
+                          f"msgid {entry.msgid[:50]!r} already defined at line {line_of(seen[key])}",
                           "delete one of the two entries, then run `make update`")
         else:
-            seen[key] = line
+            seen[key] = entry
         if not entry.msgid:
             continue
         translations = entry.msgstr_plural.values() if entry.msgid_plural else [entry.msgstr]
@@ -95,7 +100,7 @@ def _entry_findings(context: CatalogContext) -> Iterator[Finding]:
                 continue
             for end, test in (("begin", str.startswith), ("end", str.endswith)):
                 if test(entry.msgid, "\n") != test(msgstr, "\n"):
-                    yield Finding(context.display_path, line, ERROR, "newline-mismatch",
+                    yield Finding(context.display_path, line_of(entry), ERROR, "newline-mismatch",
                                   f"msgid and msgstr do not both {end} with a newline (msgfmt -c refuses it)",
                                   f"make the msgstr {end} like the msgid, then run `make check`")
 

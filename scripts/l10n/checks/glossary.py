@@ -227,13 +227,12 @@ def check_glossary(context: CatalogContext) -> Iterator[Finding]:
     if glossary is None:
         return
     display = glossary.path
-    lines = po_lines(context.path)
     for entry in context.entries():
         if entry.obsolete or not entry.msgid or not entry.msgstr or "fuzzy" in entry.flags:
             continue
         for term, used in term_findings(glossary, entry.msgid, entry.msgstr):
             where = f"{display}:{term.line}"
-            line = lines.msgstr_line(entry.linenum)
+            line = po_lines(context.path).msgstr_line(entry.linenum)
             if term.keep:
                 yield Finding(context.display_path, line, WARNING, "glossary-keep",
                               f"{used!r} is not to be translated ({where}) but the translation lacks it",

@@ -242,13 +242,16 @@ def _translations(entry: polib.POEntry) -> Iterator[tuple[str, str]]:
 
 @catalog_check("messages", per_entry=True)
 def check_messages(context: CatalogContext) -> Iterator[Finding]:
-    lines = po_lines(context.path)
     for entry in context.entries():
         if entry.obsolete or not entry.msgid:
             continue
-        line, fuzzy = lines.msgstr_line(entry.linenum), "fuzzy" in entry.flags
-        for problem in (p for msgid, msgstr in _translations(entry)
-                        for p in message_problems(msgid, msgstr, context.language)):
+        problems = [p for msgid, msgstr in _translations(entry)
+                    for p in message_problems(msgid, msgstr, context.language)]
+        if not problems:
+            continue
+        line = po_lines(context.path).msgstr_line(entry.linenum)  # scanned at the first finding only
+        fuzzy = "fuzzy" in entry.flags
+        for problem in problems:
             severity, text = problem.severity, problem.message
             if fuzzy and severity == ERROR:  # fuzzy entries are not built: a warning until reviewed
                 severity, text = WARNING, f"{text} (fuzzy entry, not built)"
