@@ -23,7 +23,7 @@
 #   make test        run the test suite (creates the virtual environment first)
 #   make lint        ruff + mypy
 #   make bench       time update against msgmerge --previous and sphinx-intl (BENCH_CORPUS=../shared/corpus/ml-engineering)
-#   make bench-check time `make check` on a 20k-message catalog against msgfmt -c
+#   make bench-check time `make check` on 20k-message catalogs against msgfmt -c (BENCH_MARKDOWN=dirs)
 #   make clean       remove build/ and compiled .mo files
 #
 # Every target creates .venv/ with the pinned dependencies on first use: only Python 3.11+ is needed.
@@ -100,7 +100,8 @@ ENGLISH ?= $(SEED_ENGLISH)
 compare-md: venv
 	$(L10N) compare-md $(TRANSLATED) --english $(ENGLISH)
 
-BENCH_MARKDOWN ?= tests/fixtures/upstream
+# default (empty): the book (../shared/corpus/ml-engineering, when there) and this chapter's revisions
+BENCH_MARKDOWN ?=
 bench-check: venv
 	$(BIN)/python benchmarks/bench_check.py $(BENCH_MARKDOWN)
 

@@ -1,11 +1,14 @@
 """Benchmark: `make check` on a synthetic 20,000-message catalog, against `msgfmt -c` on the same file.
 
-The messages are the translatable segments of real Markdown (the whole ml-engineering book when
-its path is given, else the project's 23 upstream revisions), repeated with a counter until there
+The messages are the translatable segments of real Markdown, repeated with a counter until there
 are N unique msgids; each msgstr is a pseudo-translation that keeps every link, code span and
-marker and replaces the words, so the checker does its full work on every entry.
+marker, follows the glossary as a translator would, and replaces every other word, so the checker
+does its full work on every entry. Each run starts with empty caches, as a new process does.
 
-    .venv/bin/python benchmarks/bench_check.py [MARKDOWN_DIR] [--messages 20000] [--repeat 3]
+    .venv/bin/python benchmarks/bench_check.py [MARKDOWN_DIR ...] [--messages 20000] [--repeat 5]
+
+By default it measures two catalogs: one from the whole book (../shared/corpus/ml-engineering, the
+scale corpus, when it is there) and one from this chapter's 23 revisions (link-dense lists).
 """
 
 from __future__ import annotations
@@ -29,7 +32,7 @@ from l10n.catalog.io import new_catalog, read_po, write_po  # noqa: E402
 from l10n.checks.glossary import parse_glossary  # noqa: E402
 from l10n.checks.message import block_shape  # noqa: E402
 from l10n.checks.po_lines import _cached as po_lines_cache  # noqa: E402
-from l10n.checks.runner import check_catalogs  # noqa: E402
+from l10n.checks.runner import check_catalogs, usable_cpus  # noqa: E402
 from l10n.config import Config, load_config  # noqa: E402
 from l10n.segments import (  # noqa: E402
     clear_inline_features_cache,
@@ -101,18 +104,22 @@ def best_of(repeat: int, run: callable) -> float:  # type: ignore[valid-type]
     return min(times)
 
 
-def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("markdown_dir", nargs="?", type=Path,
-                        default=ROOT / "tests" / "fixtures" / "upstream")
-    parser.add_argument("--messages", type=int, default=20_000)
-    parser.add_argument("--repeat", type=int, default=3)
-    args = parser.parse_args()
-    msgfmt = shutil.which("msgfmt")
-    if msgfmt is None:
-        print("bench_check: error: msgfmt not found (install gettext: apt-get install gettext)",
-              file=sys.stderr)
-        return 2
+BOOK = ROOT.parent / "shared" / "corpus" / "ml-engineering"
+UPSTREAM = ROOT / "tests" / "fixtures" / "upstream"
+
+
+@dataclasses.dataclass
+class Row:
+    source: Path
+    size: int
+    findings: int
+    reading: float
+    messages_and_files: float
+    all_checks: float
+    msgfmt: float
+
+
+def measure(markdown_dir: Path, messages: int, repeat: int, msgfmt: str) -> Row:
     with tempfile.TemporaryDirectory() as tmp:
         project = Path(tmp)
         for name in ("pyproject.toml", "conf.py"):
@@ -122,25 +129,51 @@ def main() -> int:
         po_path.parent.mkdir(parents=True)
         glossary = ROOT / "locale" / "zh_CN" / "glossary.tsv"
         shutil.copy(glossary, po_path.parent.parent)  # checked too
-        write_po(po_path, synthetic_catalog(args.markdown_dir, args.messages, glossary))
+        write_po(po_path, synthetic_catalog(markdown_dir, messages, glossary))
         # a 20k-message catalog of book-length paragraphs is over the default 4 MB read limit
         config = dataclasses.replace(load_config(project), max_po_bytes=64_000_000)
-
         findings = check_catalogs(config, ["zh_CN"])
-        ours = best_of(args.repeat, lambda: cold_check(config))
-        mine = best_of(args.repeat, lambda: cold_check(config, ["messages", "files"]))
-        baseline = best_of(args.repeat, lambda: subprocess.run(
-            [msgfmt, "-c", "-o", "/dev/null", str(po_path)], check=True, capture_output=True))
-        reading = best_of(args.repeat, lambda: read_po(po_path, config.max_po_bytes))
-        size = po_path.stat().st_size
-    print(f"catalog: {args.messages} messages from {args.markdown_dir} ({size} bytes)")
-    print(f"l10n check (read + every registered check): {ours:.3f} s  "
-          f"({len(findings)} findings on the pseudo-translation)")
-    print(f"  reading + message and file checks only: {mine:.3f} s")
-    print(f"  reading the PO alone (polib):           {reading:.3f} s")
-    print(f"msgfmt -c (baseline):             {baseline:.3f} s")
-    print(f"ratio l10n check / msgfmt -c:     {ours / baseline:.1f}x "
-          f"(message and file checks only: {mine / baseline:.1f}x)")
+        return Row(
+            source=markdown_dir,
+            size=po_path.stat().st_size,
+            findings=len(findings),
+            reading=best_of(repeat, lambda: read_po(po_path, config.max_po_bytes)),
+            messages_and_files=best_of(repeat, lambda: cold_check(config, ["messages", "files"])),
+            all_checks=best_of(repeat, lambda: cold_check(config)),
+            msgfmt=best_of(repeat, lambda: subprocess.run(
+                [msgfmt, "-c", "-o", "/dev/null", str(po_path)], check=True, capture_output=True)),
+        )
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("markdown_dirs", nargs="*", type=Path,
+                        help=f"Markdown to take the messages from (default: {BOOK.name} when it is "
+                             f"there, and this chapter's 23 revisions)")
+    parser.add_argument("--messages", type=int, default=20_000)
+    parser.add_argument("--repeat", type=int, default=5)
+    args = parser.parse_args()
+    msgfmt = shutil.which("msgfmt")
+    if msgfmt is None:
+        print("bench_check: error: msgfmt not found (install gettext: apt-get install gettext)",
+              file=sys.stderr)
+        return 2
+    sources = args.markdown_dirs or [path for path in (BOOK, UPSTREAM) if path.is_dir()]
+    for source in sources:
+        if not source.is_dir():
+            print(f"bench_check: error: {source}: no such directory (give a folder of Markdown files)",
+                  file=sys.stderr)
+            return 2
+    print(f"`make check` on {args.messages:,} pseudo-translated messages; best of {args.repeat} runs, "
+          f"{usable_cpus()} CPUs\n")
+    print("| messages from | catalog | reading (polib) | read + message and file checks "
+          "| `make check`, all checks | `msgfmt -c` | all checks / msgfmt -c | findings |")
+    print("|---|---|---|---|---|---|---|---|")
+    for source in sources:
+        row = measure(source, args.messages, args.repeat, msgfmt)
+        print(f"| {row.source.name} | {row.size / 1e6:.1f} MB | {row.reading:.2f} s "
+              f"| {row.messages_and_files:.2f} s | {row.all_checks:.2f} s | {row.msgfmt:.2f} s "
+              f"| {row.all_checks / row.msgfmt:.1f}x | {row.findings} |")
     return 0
 
 

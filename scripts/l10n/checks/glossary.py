@@ -68,6 +68,10 @@ class Glossary:
                 index.setdefault(form, []).append(number)
         return {form: tuple(numbers) for form, numbers in index.items()}
 
+    @cached_property
+    def first_words(self) -> frozenset[str]:
+        return frozenset(self.by_first_word)
+
 
 _WORDS = re.compile(r"\w+")
 
@@ -183,7 +187,9 @@ def _candidates(glossary: Glossary, msgid: str) -> list[GlossaryTerm]:
     cheap superset of the terms the msgid's visible text contains, so most entries skip the
     Markdown parser."""
     index = glossary.by_first_word
-    words = index.keys() & set(_WORDS.findall(msgid.casefold()))
+    words = glossary.first_words.intersection(_WORDS.findall(msgid.casefold()))
+    if not words and "" not in index:
+        return []
     numbers = {number for word in words for number in index[word]}
     numbers.update(index.get("", ()))
     return [glossary.terms[number] for number in sorted(numbers)]

@@ -27,7 +27,8 @@ Job = tuple[str | None, tuple[int, int] | None]
 _job_context: tuple[CatalogContext, Sequence[RegisteredCheck]] | None = None
 
 
-def _cpus() -> int:
+def usable_cpus() -> int:
+    """The processes a large catalog is checked with (1 without fork: the checks run in this one)."""
     if "fork" not in multiprocessing.get_all_start_methods():
         return 1
     return min(len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1, 8)
@@ -57,7 +58,7 @@ def check_catalog(context: CatalogContext, checks: Sequence[RegisteredCheck],
                   parallel_min: int = PARALLEL_MIN_ENTRIES) -> list[Finding]:
     """The findings of the given checks on one catalog already read (unsorted)."""
     global _job_context
-    workers = _cpus()
+    workers = usable_cpus()
     parallel = len(context.catalog) >= parallel_min and workers > 1
     jobs = _jobs(len(context.catalog), checks, workers * SHARDS_PER_CPU if parallel else 1)
     _job_context = (context, checks)
