@@ -59,6 +59,11 @@ def test_term_matching_is_case_insensitive_on_word_boundaries_and_ignores_link_d
     # a kept term inside a longer word of the translation does not count as kept
     found = term_findings(glossary, "float16 vs bfloat16", "浮点16与bfloat16")
     assert [t.english for t, _ in found] == ["float16"]
+    # a URL shown as text (autolink, bare URL) is not a term to translate; the words around it are
+    for msgid in ("see <https://example.org/spec-chronicles/>", "see https://example.org/chronicles"):
+        assert list(term_findings(glossary, msgid, f"见 {msgid.split()[-1]}")) == []
+    assert [t.english for t, _ in term_findings(glossary, "the spec: https://example.org/spec",
+                                                "说明：https://example.org/spec")] == ["spec"]
 
 
 def test_glossary_mistakes_are_reported_with_file_and_line(tmp_path: Path) -> None:

@@ -9,7 +9,7 @@ File format (UTF-8; `#` comment lines and blank lines are ignored), one term a l
 - several accepted translations are separated by `|`, the preferred one first.
 
 A translated (not fuzzy) entry whose msgid contains a term (case-insensitive, on word
-boundaries, an English plural -s/-es included; link destinations and inline code ignored)
+boundaries, an English plural -s/-es included; link destinations, URLs and inline code ignored)
 must contain one of its translations in its msgstr. Mistakes in the file are errors at
 glossary.tsv:LINE.
 """
@@ -195,12 +195,20 @@ def _candidates(glossary: Glossary, msgid: str) -> list[GlossaryTerm]:
     return [glossary.terms[number] for number in sorted(numbers)]
 
 
+def _without_urls(text: str) -> str:
+    """Visible text without the URLs in it (an autolink shows its URL): "70b-infrastructure" in
+    a URL is not a term the translator could translate."""
+    if "://" not in text and "www." not in text:
+        return text
+    return " ".join(word for word in text.split() if "://" not in word and not word.startswith("www."))
+
+
 def term_findings(glossary: Glossary, msgid: str, msgstr: str) -> Iterator[tuple[GlossaryTerm, str]]:
     """(term, the form the msgid uses) for every glossary term the msgstr does not honour."""
     candidates = _candidates(glossary, msgid)
     if not candidates:
         return
-    english_text = inline_features(msgid).text
+    english_text = _without_urls(inline_features(msgid).text)
     translated_text = inline_features(msgstr).text
     folded = translated_text.casefold()
     for term in candidates:
