@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import os
 import shutil
+import signal
 from collections import defaultdict
 from pathlib import Path
 
@@ -15,13 +16,14 @@ from conftest import ROOT, copy_project
 from l10n import segments
 from l10n.catalog.io import CatalogReadError, new_catalog, read_po, write_po
 from l10n.checks.files import plural_forms_problem
-from l10n.checks.findings import ERROR
+from l10n.checks.findings import ERROR, Finding
 from l10n.checks.message import message_problems
 from l10n.checks.po_lines import po_lines
-from l10n.checks.registry import CatalogContext, load_checks
+from l10n.checks.registry import CatalogContext, RegisteredCheck, load_checks
 from l10n.checks.runner import check_catalog, check_catalogs
 from l10n.cli import main
 from l10n.config import load_config
+from l10n.errors import L10nError
 from l10n.segments import clear_inline_features_cache
 
 FAULTS = ROOT / "tests" / "faults"
@@ -177,6 +179,30 @@ def test_parallel_check_gives_the_serial_result(tmp_path: Path) -> None:
     assert len(serial) > len(catalog) // 4
     assert {f.code for f in serial} >= {"link-dropped", "raw-html", "glossary-term", "untranslated"}
     assert sorted(parallel) == sorted(serial)
+
+
+def test_an_error_raised_in_a_worker_reaches_the_caller_whole(tmp_path: Path) -> None:
+    config = copy_project(tmp_path / "project")
+    path = config.po_path("zh_CN", "README")
+    catalog = read_po(path)
+
+    def refuse(context: CatalogContext) -> list[Finding]:
+        raise L10nError(context.display_path, "cannot check this", "fix it", 7)
+
+    def give_up(signum: int, frame: object) -> None:
+        raise TimeoutError("the worker's error never came back: the pool hangs")
+
+    context = CatalogContext(config, "zh_CN", path, "README.po", catalog)
+    previous = signal.signal(signal.SIGALRM, give_up)
+    signal.alarm(30)  # a worker's error that cannot be unpickled hangs the pool
+    try:
+        with pytest.raises(L10nError) as raised:
+            check_catalog(context, [RegisteredCheck("refuse", refuse, per_entry=True)], parallel_min=1)
+    finally:
+        signal.alarm(0)
+        signal.signal(signal.SIGALRM, previous)
+    assert (raised.value.path, raised.value.line, raised.value.fix) == ("README.po", 7, "fix it")
+    assert str(raised.value) == "README.po:7: error: cannot check this (fix it)"
 
 
 @pytest.mark.parametrize(("text", "flagged"), [

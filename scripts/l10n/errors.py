@@ -21,3 +21,15 @@ class L10nError(Exception):
             where = f"{self.path}:{self.line}: " if self.line else f"{self.path}: "
         fix = f" ({self.fix})" if self.fix else ""
         return f"{where}error: {self.message}{fix}"
+
+    def __reduce__(self) -> tuple[object, ...]:
+        # pickled by its fields (a worker process hands it back to the CLI's process), not by
+        # Exception's default, which would call __init__ with the one-line text alone
+        return _rebuild, (type(self), dict(self.__dict__))
+
+
+def _rebuild(cls: type[L10nError], fields: dict[str, object]) -> L10nError:
+    error = cls.__new__(cls)
+    error.__dict__.update(fields)
+    Exception.__init__(error, error.one_line())
+    return error
