@@ -8,6 +8,7 @@ findings travel back. A small catalog, or a system without fork, is checked in t
 
 from __future__ import annotations
 
+import dataclasses
 import gc
 import multiprocessing
 import os
@@ -49,8 +50,7 @@ def _run_job(job: Job) -> list[Finding]:
     findings: list[Finding] = []
     for check in checks:
         if (check.name == name) if name is not None else check.per_entry:
-            findings.extend(check.run(CatalogContext(context.config, context.language, context.path,
-                                                     context.display_path, context.catalog, shard)))
+            findings.extend(check.run(dataclasses.replace(context, shard=shard)))
     return findings
 
 
@@ -66,6 +66,7 @@ def check_catalog(context: CatalogContext, checks: Sequence[RegisteredCheck],
         if parallel:
             gc.freeze()  # the workers' collector then leaves the inherited objects (and their pages) alone
             try:
+                # the workers live for one catalog and their objects hold no cycles: no collector
                 with multiprocessing.get_context("fork").Pool(workers, gc.disable) as pool:
                     return [finding for part in pool.map(_run_job, jobs, chunksize=1) for finding in part]
             except OSError:  # no processes to be had (limits, sandbox): check in this process
