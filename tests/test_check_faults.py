@@ -165,8 +165,13 @@ def test_parallel_check_gives_the_serial_result(tmp_path: Path) -> None:
     shipped = read_po(ROOT / "locale" / "zh_CN" / "LC_MESSAGES" / "README.po")
     messages += [(e.msgid, e.msgstr) for e in shipped if e.msgid and not e.obsolete]
     catalog = new_catalog("zh_CN", "README")
-    catalog.extend(polib.POEntry(msgctxt=str(index), msgid=msgid, msgstr=msgstr)
-                   for index, (msgid, msgstr) in enumerate(messages * 4))
+    for index, (msgid, msgstr) in enumerate(messages * 4):  # fuzzy and obsolete ones among them
+        entry = polib.POEntry(msgctxt=str(index), msgid=msgid, msgstr=msgstr)
+        if index % 5 == 0:
+            entry.flags.append("fuzzy")
+            entry.previous_msgid = f"an older {msgid}"
+        entry.obsolete = index % 50 == 49
+        catalog.append(entry)
     config = copy_project(tmp_path / "project")
     path = config.po_path("zh_CN", "README")
     write_po(path, catalog)
@@ -177,7 +182,9 @@ def test_parallel_check_gives_the_serial_result(tmp_path: Path) -> None:
     assert not segments._FEATURES_CACHE  # nothing was parsed in this process: the workers did it
     serial = check_catalog(context, checks, parallel_min=len(catalog) + 1)
     assert len(serial) > len(catalog) // 4
-    assert {f.code for f in serial} >= {"link-dropped", "raw-html", "glossary-term", "untranslated"}
+    assert {f.code for f in serial} >= {"link-dropped", "raw-html", "glossary-term", "untranslated",
+                                        "newline-mismatch"}
+    assert any("(fuzzy entry, not built)" in f.message for f in serial)
     assert sorted(parallel) == sorted(serial)
 
 
