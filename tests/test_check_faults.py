@@ -6,6 +6,7 @@ import csv
 import os
 import shutil
 import signal
+import threading
 from collections import defaultdict
 from pathlib import Path
 
@@ -186,6 +187,22 @@ def test_parallel_check_gives_the_serial_result(tmp_path: Path) -> None:
                                         "newline-mismatch"}
     assert any("(fuzzy entry, not built)" in f.message for f in serial)
     assert sorted(parallel) == sorted(serial)
+
+
+def test_a_process_running_other_threads_checks_in_itself(tmp_path: Path) -> None:
+    config = copy_project(tmp_path / "project")
+    path = config.po_path("zh_CN", "README")
+    context = CatalogContext(config, "zh_CN", path, "README.po", read_po(path))
+    release = threading.Event()
+    other = threading.Thread(target=release.wait)
+    other.start()
+    try:
+        clear_inline_features_cache()
+        assert check_catalog(context, list(load_checks().values()), parallel_min=1) == []
+        assert segments._FEATURES_CACHE  # parsed here: no fork while another thread runs
+    finally:
+        release.set()
+        other.join()
 
 
 def test_an_error_raised_in_a_worker_reaches_the_caller_whole(tmp_path: Path) -> None:

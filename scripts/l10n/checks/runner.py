@@ -12,6 +12,7 @@ import dataclasses
 import gc
 import multiprocessing
 import os
+import threading
 from collections.abc import Sequence
 
 from ..catalog.io import read_po
@@ -29,8 +30,9 @@ _job_context: tuple[CatalogContext, Sequence[RegisteredCheck]] | None = None
 
 
 def usable_cpus() -> int:
-    """The processes a large catalog is checked with (1 without fork: the checks run in this one)."""
-    if "fork" not in multiprocessing.get_all_start_methods():
+    """The processes a large catalog is checked with (1 without fork, or when this process runs
+    other threads, which a fork would copy mid-step: the checks then run in this one)."""
+    if "fork" not in multiprocessing.get_all_start_methods() or threading.active_count() > 1:
         return 1
     return min(len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1, 8)
 
