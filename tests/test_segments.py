@@ -8,9 +8,10 @@ from pathlib import Path
 
 import polib
 import pytest
+from markdown_it.token import Token
 
 from conftest import FIXTURES, ROOT, UPSTREAM
-from l10n.segments import inline_features, link_skeleton, segments, unique_msgids
+from l10n.segments import _inline_parser, inline_features, link_skeleton, md_parser, segments, unique_msgids
 
 REVISIONS = sorted(UPSTREAM.glob("[0-9][0-9]-*.md"))
 
@@ -83,3 +84,26 @@ def test_link_skeleton_ignores_destinations_and_whitespace_only() -> None:
     c = link_skeleton("see [z](https://old.example/a) and [y](https://b.example)")
     assert a.text == b.text != c.text
     assert a.destinations == ["https://old.example/a", "https://b.example"]
+
+
+def _token_signature(tokens: list[Token]) -> list[tuple[object, ...]]:
+    return [(t.type, t.tag, t.content, t.markup, t.info, sorted(t.attrs.items()), repr(t.meta),
+             _token_signature(t.children or [])) for t in tokens]
+
+
+def test_the_inline_parser_gives_mysts_tokens() -> None:
+    """The checks' inline parser (word count off, link normalization memoized) tokenizes every
+    text exactly as myst-parser's configuration does: every msgid of the 23 revisions and of the
+    constructs fixture, and every msgid and msgstr of the fault corpus and the shipped catalogs."""
+    texts = {s.msgid for path in sorted(UPSTREAM.glob("*.md")) for s in segments(path.read_text(encoding="utf-8"))}
+    texts |= {s.msgid for s in segments((FIXTURES / "segmentation.md").read_text(encoding="utf-8"))}
+    catalogs = [*sorted((ROOT / "tests" / "faults").glob("*.po")), *sorted(ROOT.glob("locale/*/LC_MESSAGES/*.po"))]
+    for po in catalogs:
+        try:
+            texts |= {text for e in polib.pofile(str(po)) for text in (e.msgid, e.msgstr) if text}
+        except (OSError, ValueError):
+            continue
+    assert len(texts) > 150
+    for text in sorted(texts):
+        assert _token_signature(_inline_parser().parseInline(text)) == \
+            _token_signature(md_parser().parseInline(text)), text
