@@ -103,6 +103,12 @@ def test_the_inline_parser_gives_mysts_tokens() -> None:
             texts |= {text for e in polib.pofile(str(po)) for text in (e.msgid, e.msgstr) if text}
         except (OSError, ValueError):
             continue
+    texts |= {  # one text for each inline rule of the configuration, and some of their edges
+        "AT&amp;T &#169; &copy; &nope;", r"\*not emphasis\* and \[not a link\]", "{sub}`H2` and {abbr}`x (y)`",
+        "<b>bold</b> <https://example.org/a> <me@example.org>", "a[^note] and [^1]", "![alt *x*](img.png 'title')",
+        "line one\nline two  \nline three\\\nend", "``code with ` tick`` and `x`", "**strong** *em* _em_ __strong__",
+        "[link](<https://example.org/a b> \"title\") [ref] [ref][x]", "**真，**她说。", "H~2~O ^sup^ ~~strike~~ $x$",
+    }
     assert len(texts) > 150
     for text in sorted(texts):
         assert _token_signature(_inline_parser().parseInline(text)) == \
