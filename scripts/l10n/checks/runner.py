@@ -14,11 +14,13 @@ import multiprocessing
 import os
 import threading
 from collections.abc import Sequence
+from pathlib import Path
 
 from ..catalog.io import read_po
 from ..config import Config
 from ..errors import L10nError
 from .findings import ERROR, Finding
+from .glossary import glossary_path
 from .registry import CatalogContext, RegisteredCheck, load_checks
 
 PARALLEL_MIN_ENTRIES = 2000
@@ -83,18 +85,63 @@ def check_catalog(context: CatalogContext, checks: Sequence[RegisteredCheck],
 def check_catalogs(config: Config, languages: list[str] | None = None,
                    only: list[str] | None = None) -> list[Finding]:
     """Findings for every catalog (sorted by file and line). A catalog that cannot be read at
-    all is one error finding, so one bad file does not hide the others."""
+    all is one error finding, so one bad file does not hide the others. A catalog checked again
+    in this process with the same inputs gets its findings from memory (`make html` asks for them
+    when it decides what to publish, at the pre-build gate and for the status page)."""
     checks = [check for name, check in load_checks().items() if only is None or name in only]
     findings: list[Finding] = []
     for language in languages if languages is not None else config.languages():
         for document in config.documents:
             path = config.po_path(language, document)
-            display = str(config.relative(path))
-            try:
-                catalog = read_po(path, config.max_po_bytes)
-            except L10nError as exc:
-                code = getattr(exc, "code", "unreadable-catalog")  # CatalogReadError names the problem
-                findings.append(Finding(display, exc.line or 0, ERROR, code, exc.message, exc.fix))
-                continue
-            findings += check_catalog(CatalogContext(config, language, path, display, catalog), checks)
+            key = _inputs(config, language, path, checks)
+            if key not in _CHECKED:
+                if len(_CHECKED) >= _CHECKED_LIMIT:
+                    _CHECKED.clear()
+                _CHECKED[key] = _check_file(config, language, path, checks)
+            findings += _CHECKED[key]
     return sorted(findings, key=lambda f: (f.path, f.line, f.code, f.message))
+
+
+def _check_file(config: Config, language: str, path: Path, checks: Sequence[RegisteredCheck]) -> list[Finding]:
+    display = str(config.relative(path))
+    try:
+        catalog = read_po(path, config.max_po_bytes)
+    except L10nError as exc:
+        code = getattr(exc, "code", "unreadable-catalog")  # CatalogReadError names the problem
+        return [Finding(display, exc.line or 0, ERROR, code, exc.message, exc.fix)]
+    return check_catalog(CatalogContext(config, language, path, display, catalog), checks)
+
+
+_CHECKED: dict[tuple[object, ...], list[Finding]] = {}
+_CHECKED_LIMIT = 256
+
+
+def forget_checks() -> None:
+    """Empty the memory of checked catalogs (a benchmark's cold run)."""
+    _CHECKED.clear()
+
+
+def _file_state(path: Path) -> tuple[int, ...] | None:
+    """A file's identity and last change (an atomic replace is a new inode; an edit, a new mtime)."""
+    try:
+        stat = path.lstat()
+    except OSError:
+        return None
+    return stat.st_ino, stat.st_mode, stat.st_size, stat.st_mtime_ns, stat.st_ctime_ns
+
+
+def _listing(folder: Path) -> tuple[tuple[str, bool, bool, bool], ...] | None:
+    """What the locale-tree check sees of a folder: each entry's name, and whether it is a
+    symlink, a directory, a file (a .mo compiled again leaves this unchanged)."""
+    if folder.is_symlink() or not folder.is_dir():
+        return None
+    with os.scandir(folder) as entries:
+        return tuple(sorted((e.name, e.is_symlink(), e.is_dir(), e.is_file()) for e in entries))
+
+
+def _inputs(config: Config, language: str, path: Path, checks: Sequence[RegisteredCheck]) -> tuple[object, ...]:
+    """Everything the checks of one catalog read: the catalog, the language's glossary, the
+    locale tree the file checks list, and the settings."""
+    tree = tuple(_listing(folder) for folder in (config.locale_dir, config.locale_dir / language, path.parent))
+    return (str(config.root), config.max_po_bytes, language, str(path), _file_state(path),
+            _file_state(glossary_path(config.locale_dir, language)), tree, tuple(c.name for c in checks))
