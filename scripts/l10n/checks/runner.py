@@ -4,6 +4,7 @@ A large catalog is checked on every CPU: forked workers inherit the catalog alre
 each takes jobs from one list: a whole-catalog check, or a shard of entries for all per-entry
 checks at once (so each text is parsed once, in the process that checks it). Only the
 findings travel back. A small catalog, or a system without fork, is checked in this process.
+A catalog whose inputs have not changed since this process last checked it is not checked again.
 """
 
 from __future__ import annotations
