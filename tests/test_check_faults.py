@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ast
 import csv
 import os
 import shutil
@@ -276,3 +277,26 @@ def test_untranslated_exemptions(text: str, flagged: bool) -> None:
     assert codes == ({"untranslated"} if flagged else set())
     if not flagged:
         assert message_problems(text, text, "fr") == []
+
+
+def _finding_codes_in_source() -> set[str]:
+    """Every code the checkers write as a literal: Finding(path, line, severity, CODE, ...),
+    Problem(severity, CODE, ...) and CatalogReadError(CODE, ...)."""
+    position = {"Finding": 3, "Problem": 1, "CatalogReadError": 0}
+    codes = set()
+    for module in [*sorted((ROOT / "scripts" / "l10n" / "checks").glob("*.py")),
+                   ROOT / "scripts" / "l10n" / "catalog" / "io.py", ROOT / "scripts" / "l10n" / "importer.py"]:
+        for node in ast.walk(ast.parse(module.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id in position:
+                index = position[node.func.id]
+                if len(node.args) > index and isinstance(node.args[index], ast.Constant):
+                    codes.add(node.args[index].value)
+    return codes
+
+
+def test_every_finding_code_is_documented_in_the_readme() -> None:
+    codes = _finding_codes_in_source() | {code for expected in EXPECTED.values() for _, _, code in expected}
+    assert len(codes) > 40 and {"raw-html", "link-dropped", "not-normalized", "glossary-term"} <= codes
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    assert sorted(code for code in codes if f"`{code}`" not in readme) == []
+
