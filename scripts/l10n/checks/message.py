@@ -209,13 +209,10 @@ def message_problems(msgid: str, msgstr: str, language: str = "") -> list[Proble
     problems = list(_shape_problems(msgid, msgstr))
     reshaped = bool(problems)  # not one inline text any more: its code, emphasis and words mislead
     problems += _unsafe_urls(tf, msgstr)
-    if ef.destinations != tf.destinations:
-        problems += _paired_differences("link", ef.destinations, tf.destinations)
-    if ef.images != tf.images:
-        problems += _paired_differences("image", ef.images, tf.images)
-    if ef.footnotes != tf.footnotes:
-        problems += _paired_differences("footnote", ef.footnotes, tf.footnotes)
-    if not reshaped and ef.code != tf.code:
+    problems += _paired_differences("link", ef.destinations, tf.destinations)
+    problems += _paired_differences("image", ef.images, tf.images)
+    problems += _paired_differences("footnote", ef.footnotes, tf.footnotes)
+    if not reshaped:
         problems += _paired_differences("code", ef.code, tf.code)
     for html in (Counter(tf.html) - Counter(ef.html)).elements() if tf.html != ef.html else ():
         problems.append(Problem(ERROR, "raw-html", f"raw HTML {html[:60]!r} is not in the msgid",
