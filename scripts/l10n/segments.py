@@ -85,6 +85,11 @@ class InlineFeatures:
         return tuple(_NUMBER.findall(self.text))
 
 
+def is_url(word: str) -> bool:
+    """Whether a word of visible text is a URL (an autolink shows its URL; a bare URL is text)."""
+    return "://" in word or word.startswith("www.")
+
+
 def parse_blocks(markdown: str) -> list[Token]:
     return md_parser().parse(markdown)
 

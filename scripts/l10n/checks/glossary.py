@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from functools import cache, cached_property
 from pathlib import Path
 
-from ..segments import inline_features
+from ..segments import inline_features, is_url
 from .findings import ERROR, WARNING, Finding
 from .po_lines import po_lines
 from .registry import CatalogContext, catalog_check
@@ -200,7 +200,7 @@ def _without_urls(text: str) -> str:
     a URL is not a term the translator could translate."""
     if "://" not in text and "www." not in text:
         return text
-    return " ".join(word for word in text.split() if "://" not in word and not word.startswith("www."))
+    return " ".join(word for word in text.split() if not is_url(word))
 
 
 def term_findings(glossary: Glossary, msgid: str, msgstr: str) -> Iterator[tuple[GlossaryTerm, str]]:

@@ -17,7 +17,7 @@ from functools import lru_cache
 
 import polib
 
-from ..segments import InlineFeatures, inline_features, md_parser
+from ..segments import InlineFeatures, inline_features, is_url, md_parser
 from .findings import ERROR, WARNING, Finding
 from .po_lines import po_lines
 from .registry import CatalogContext, catalog_check
@@ -153,7 +153,7 @@ def _shape_problems(msgid: str, msgstr: str) -> Iterator[Problem]:
 
 def _is_exempt_from_translation(feats: InlineFeatures) -> bool:
     """Only code, URLs, numbers or names: nothing a translator would change."""
-    words = [w for w in feats.text.split() if _WORD.search(w) and "://" not in w and not w.startswith("www.")]
+    words = [w for w in feats.text.split() if _WORD.search(w) and not is_url(w)]
     if not words:
         return True
     names = [w for w in words if any(c.isdigit() for c in w) or any(c.isupper() for c in w[1:])]
