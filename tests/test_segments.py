@@ -92,9 +92,10 @@ def _token_signature(tokens: list[Token]) -> list[tuple[object, ...]]:
 
 
 def test_the_inline_parser_gives_mysts_tokens() -> None:
-    """The checks' inline parser (word count off, link normalization memoized) tokenizes every
-    text exactly as myst-parser's configuration does: every msgid of the 23 revisions and of the
-    constructs fixture, and every msgid and msgstr of the fault corpus and the shipped catalogs."""
+    """The checks' inline parser (word count off, link normalization memoized, its own link
+    destination scan) tokenizes every text exactly as myst-parser's configuration does: every
+    msgid of the 23 revisions and of the constructs fixture, and every msgid and msgstr of the
+    fault corpus and the shipped catalogs."""
     texts = {s.msgid for path in sorted(UPSTREAM.glob("*.md")) for s in segments(path.read_text(encoding="utf-8"))}
     texts |= {s.msgid for s in segments((FIXTURES / "segmentation.md").read_text(encoding="utf-8"))}
     catalogs = [*sorted((ROOT / "tests" / "faults").glob("*.po")), *sorted(ROOT.glob("locale/*/LC_MESSAGES/*.po"))]
@@ -108,6 +109,7 @@ def test_the_inline_parser_gives_mysts_tokens() -> None:
         "<b>bold</b> <https://example.org/a> <me@example.org>", "a[^note] and [^1]", "![alt *x*](img.png 'title')",
         "line one\nline two  \nline three\\\nend", "``code with ` tick`` and `x`", "**strong** *em* _em_ __strong__",
         "[link](<https://example.org/a b> \"title\") [ref] [ref][x]", "**真，**她说。", "H~2~O ^sup^ ~~strike~~ $x$",
+        "[w](https://en.wikipedia.org/wiki/A_(b)_c) [e](a\\(b) [n](" + "(" * 33 + "x" + ")" * 33 + ")",
     }
     assert len(texts) > 150
     for text in sorted(texts):

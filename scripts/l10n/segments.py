@@ -18,6 +18,8 @@ from markdown_it.token import Token
 from myst_parser.config.main import MdParserConfig
 from myst_parser.parsers.mdit import create_md_parser
 
+from . import link_destination
+
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
 _HARD_BREAK = re.compile(r"[ \t]*\\\n")
 
@@ -31,10 +33,12 @@ def md_parser() -> MarkdownIt:
 @lru_cache(maxsize=1)
 def _inline_parser() -> MarkdownIt:
     """md_parser's configuration for one inline text, with the same tokens, made cheaper: the
-    word-count rule (it only feeds front matter) is off, and link normalization (percent-encoding,
-    punycode) is memoized, since a msgid and its msgstr share their URLs."""
+    word-count rule (it only feeds front matter) is off, link normalization (percent-encoding,
+    punycode) is memoized, since a msgid and its msgstr share their URLs, and link destinations
+    are scanned a run of characters at a time (`link_destination`)."""
     md = create_md_parser(MdParserConfig(), RendererHTML)
     md.disable("wordcount")
+    link_destination.install(md)
     md.normalizeLink = lru_cache(maxsize=16_384)(md.normalizeLink)  # type: ignore[method-assign]
     return md
 
