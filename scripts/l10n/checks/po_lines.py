@@ -2,63 +2,70 @@
 
 polib gives `entry.linenum`, the entry's first line (its first comment line, or the msgid).
 Findings point at the msgstr (the line a translator edits), further down by the comments and by
-a msgid that spans several lines, as Poedit-saved files have.
+a msgid that spans several lines, as Poedit-saved files have. Lines are looked up when a finding
+asks for one, from the entry's first line on: a catalog with few findings is never scanned whole.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 
 
-@dataclass(frozen=True)
+def _keyword(stripped: str) -> str:
+    """msgctxt, msgid, msgid_plural or msgstr (msgstr[N] too) for a keyword line, else ''."""
+    return stripped.split(" ", 1)[0].split("[", 1)[0] if stripped[:1] == "m" else ""
+
+
 class PoLines:
-    msgstr_of: dict[int, int] = field(default_factory=dict)  # any line of an entry -> its msgstr line
-    header_fields: dict[str, int] = field(default_factory=dict)  # header field name -> line
+    """The lines of one PO file's text (split as polib splits them, so numbers agree)."""
+
+    def __init__(self, text: str = "") -> None:
+        self.lines = text.splitlines()
 
     def msgstr_line(self, entry_line: int | None) -> int:
         """The msgstr line of the entry polib reports at `entry_line` (polib's `linenum` is the
-        entry's first line: its first comment, or the msgid when it has none)."""
+        entry's first line: its first comment, or the msgid when it has none); the entry's own
+        line when it has no msgstr line of its own (an obsolete `#~` entry)."""
         if entry_line is None:
             return 0
-        return self.msgstr_of.get(entry_line, entry_line)
+        lines = self.lines
+        for index in range(max(entry_line - 1, 0), len(lines)):
+            stripped = lines[index].strip()
+            if not stripped:
+                break
+            if _keyword(stripped) == "msgstr":
+                return index + 1
+        return entry_line
 
-
-def po_lines_of_text(text: str) -> PoLines:
-    msgstr_of: dict[int, int] = {}
-    header: dict[str, int] = {}
-    entry_start: int | None = None
-    in_header = False
-    seen_entry = False
-    for number, line in enumerate(text.splitlines(), start=1):
-        stripped = line.strip()
-        if not stripped:
-            entry_start, in_header = None, False
-            continue
-        if entry_start is None:
-            entry_start = number
-        first = stripped[0]
-        if first == "m":  # a keyword: msgctxt, msgid, msgid_plural, msgstr, msgstr[N]
-            keyword = stripped.split(" ", 1)[0].split("[", 1)[0]
-            if keyword == "msgid" and not seen_entry:
+    @cached_property
+    def header_fields(self) -> dict[str, int]:
+        """Header field name -> line: the quoted lines of the first entry when its msgid is ""."""
+        fields: dict[str, int] = {}
+        in_header = seen_msgstr = False
+        for number, line in enumerate(self.lines, start=1):
+            stripped = line.strip()
+            if not stripped:
+                if seen_msgstr:
+                    break
+                in_header = False
+                continue
+            keyword = _keyword(stripped)
+            if keyword == "msgid" and not seen_msgstr:
                 in_header = stripped == 'msgid ""'
             elif keyword == "msgstr":
-                seen_entry = True
-                for entry_line in range(entry_start, number + 1):
-                    msgstr_of.setdefault(entry_line, number)
-                entry_start = number + 1  # continuation lines belong to the msgstr
-        elif first == '"' and in_header and ":" in stripped:
-            header.setdefault(stripped[1:].split(":", 1)[0].strip(), number)
-    return PoLines(msgstr_of, header)
+                seen_msgstr = True
+            elif stripped[0] == '"' and in_header and ":" in stripped:
+                fields.setdefault(stripped[1:].split(":", 1)[0].strip(), number)
+        return fields
 
 
 @lru_cache(maxsize=16)
 def _cached(path: str, mtime_ns: int, size: int) -> PoLines:
-    return po_lines_of_text(Path(path).read_text(encoding="utf-8", errors="replace"))
+    return PoLines(Path(path).read_text(encoding="utf-8", errors="replace"))
 
 
 def po_lines(path: Path) -> PoLines:
-    """PoLines of a file, cached per (path, mtime, size): every check of a run shares one scan."""
+    """PoLines of a file, cached per (path, mtime, size): every check of a run shares one read."""
     stat = path.stat()
     return _cached(str(path), stat.st_mtime_ns, stat.st_size)
