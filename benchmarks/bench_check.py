@@ -139,7 +139,7 @@ def measure(markdown_dir: Path, messages: int, repeat: int, msgfmt: str) -> Row:
             size=po_path.stat().st_size,
             findings=len(findings),
             reading=best_of(repeat, lambda: read_po(po_path, config.max_po_bytes)),
-            messages_and_files=best_of(repeat, lambda: cold_check(config, ["messages", "files"])),
+            messages_and_files=best_of(repeat, lambda: cold_check(config, ["messages", "files", "newlines"])),
             all_checks=best_of(repeat, lambda: cold_check(config)),
             msgfmt=best_of(repeat, lambda: subprocess.run(
                 [msgfmt, "-c", "-o", "/dev/null", str(po_path)], check=True, capture_output=True)),

@@ -22,7 +22,7 @@ from l10n.checks.files import plural_forms_problem
 from l10n.checks.findings import ERROR, Finding
 from l10n.checks.message import message_problems
 from l10n.checks.po_lines import po_lines
-from l10n.checks.registry import CatalogContext, RegisteredCheck, load_checks
+from l10n.checks.registry import EntriesContext, RegisteredCheck, load_checks
 from l10n.checks.runner import check_catalog, check_catalogs
 from l10n.cli import main
 from l10n.config import load_config
@@ -43,7 +43,7 @@ def _expected() -> dict[str, set[tuple[int, str, str]]]:
 
 
 EXPECTED = _expected()
-MY_CHECKS = ["messages", "files"]  # the fault files are hand-written: other checks (formatting) also speak
+MY_CHECKS = ["messages", "files", "newlines"]  # the fault files are hand-written: other checks (formatting) also speak
 
 
 def _project_with_catalog(tmp_path: Path, po: Path, language: str = "zh_CN") -> Path:
@@ -179,12 +179,11 @@ def test_parallel_check_gives_the_serial_result(tmp_path: Path) -> None:
     config = copy_project(tmp_path / "project")
     path = config.po_path("zh_CN", "README")
     write_po(path, catalog)
-    context = CatalogContext(config, "zh_CN", path, "README.po", read_po(path))
     checks = list(load_checks().values())
     clear_inline_features_cache()
-    parallel = check_catalog(context, checks, parallel_min=10)  # forked workers, one job each
+    parallel = check_catalog(config, "zh_CN", path, checks, parallel_min=10)  # forked workers, a piece each
     assert not segments._FEATURES_CACHE  # nothing was parsed in this process: the workers did it
-    serial = check_catalog(context, checks, parallel_min=len(catalog) + 1)
+    serial = check_catalog(config, "zh_CN", path, checks, parallel_min=len(catalog) + 1)
     assert len(serial) > len(catalog) // 4
     assert {f.code for f in serial} >= {"link-dropped", "raw-html", "glossary-term", "untranslated",
                                         "newline-mismatch"}
@@ -195,13 +194,12 @@ def test_parallel_check_gives_the_serial_result(tmp_path: Path) -> None:
 def test_a_process_running_other_threads_checks_in_itself(tmp_path: Path) -> None:
     config = copy_project(tmp_path / "project")
     path = config.po_path("zh_CN", "README")
-    context = CatalogContext(config, "zh_CN", path, "README.po", read_po(path))
     release = threading.Event()
     other = threading.Thread(target=release.wait)
     other.start()
     try:
         clear_inline_features_cache()
-        assert check_catalog(context, list(load_checks().values()), parallel_min=1) == []
+        assert check_catalog(config, "zh_CN", path, list(load_checks().values()), parallel_min=1) == []
         assert segments._FEATURES_CACHE  # parsed here: no fork while another thread runs
     finally:
         release.set()
@@ -212,8 +210,8 @@ def test_a_catalog_is_checked_again_only_when_something_it_reads_changed(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     config = copy_project(tmp_path / "project")
     checked: list[str] = []
-    real = runner._check_file
-    monkeypatch.setattr(runner, "_check_file", lambda *args: checked.append(args[1]) or real(*args))
+    real = runner.check_catalog
+    monkeypatch.setattr(runner, "check_catalog", lambda *args: checked.append(args[1]) or real(*args))
 
     def codes() -> set[str]:
         return {f.code for f in check_catalogs(config, ["zh_CN"])}
@@ -241,25 +239,24 @@ def test_a_catalog_is_checked_again_only_when_something_it_reads_changed(
 def test_an_error_raised_in_a_worker_reaches_the_caller_whole(tmp_path: Path) -> None:
     config = copy_project(tmp_path / "project")
     path = config.po_path("zh_CN", "README")
-    catalog = read_po(path)
 
-    def refuse(context: CatalogContext) -> list[Finding]:
+    def refuse(context: EntriesContext) -> list[Finding]:
         raise L10nError(context.display_path, "cannot check this", "fix it", 7)
 
     def give_up(signum: int, frame: object) -> None:
         raise TimeoutError("the worker's error never came back: the pool hangs")
 
-    context = CatalogContext(config, "zh_CN", path, "README.po", catalog)
     previous = signal.signal(signal.SIGALRM, give_up)
     signal.alarm(30)  # a worker's error that cannot be unpickled hangs the pool
     try:
         with pytest.raises(L10nError) as raised:
-            check_catalog(context, [RegisteredCheck("refuse", refuse, per_entry=True)], parallel_min=1)
+            check_catalog(config, "zh_CN", path, [RegisteredCheck("refuse", refuse, per_entry=True)], parallel_min=1)
     finally:
         signal.alarm(0)
         signal.signal(signal.SIGALRM, previous)
-    assert (raised.value.path, raised.value.line, raised.value.fix) == ("README.po", 7, "fix it")
-    assert str(raised.value) == "README.po:7: error: cannot check this (fix it)"
+    shown = "locale/zh_CN/LC_MESSAGES/README.po"
+    assert (raised.value.path, raised.value.line, raised.value.fix) == (shown, 7, "fix it")
+    assert str(raised.value) == f"{shown}:7: error: cannot check this (fix it)"
 
 
 @pytest.mark.parametrize(("text", "flagged"), [

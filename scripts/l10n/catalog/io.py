@@ -74,6 +74,11 @@ def _is_closed(line: str, start: int) -> bool:
 
 def read_po(path: str | Path, max_bytes: int = MAX_PO_BYTES) -> polib.POFile:
     """Read a PO or POT file; raise L10nError naming file and line on any problem."""
+    return parse_po_text(read_po_text(path, max_bytes), path)
+
+
+def read_po_text(path: str | Path, max_bytes: int = MAX_PO_BYTES) -> str:
+    """A PO file's text, if it is within the size limit and UTF-8 (CatalogReadError if not)."""
     path = Path(path)
     if not path.is_file():
         raise L10nError(path, "file not found", "run `make update` to create it, or check the path")
@@ -89,26 +94,41 @@ def read_po(path: str | Path, max_bytes: int = MAX_PO_BYTES) -> polib.POFile:
                                f"charset {charset[0]} declared; catalogs must be UTF-8",
                                "convert with `msgconv -t UTF-8` and declare charset=UTF-8", charset[1])
     try:
-        text = raw.decode("utf-8").removeprefix("\ufeff")  # a BOM, as Windows editors may write
+        return raw.decode("utf-8")
     except UnicodeDecodeError as exc:
         line = raw[: exc.start].count(b"\n") + 1
         raise CatalogReadError("invalid-utf8", path, f"invalid UTF-8 byte 0x{raw[exc.start]:02x}",
                                "save the file as UTF-8", line) from None
+
+
+def parse_po_text(text: str, path: str | Path, first_line: int = 1,
+                  klass: type[polib.POFile] = polib.POFile) -> polib.POFile:
+    """Parse PO text that starts on line `first_line` of the file at `path` (a piece of the file
+    starts further down): every line checked, then polib; lines in errors and every entry's
+    `linenum` are the file's."""
+    offset = first_line - 1
+    if not offset:
+        text = text.removeprefix("\ufeff")  # a BOM, as Windows editors may write
     for line, problem in lint_po_text(text):
         raise CatalogReadError("po-syntax", path, f"PO syntax error: {problem}",
-                               "fix the quoting on that line", line)
+                               "fix the quoting on that line", line + offset)
     collecting = gc.isenabled()
     gc.disable()  # polib's entries hold no cycles: collector passes over the growing catalog only cost time
     try:
-        return polib.pofile(text, wrapwidth=WRAP_WIDTH, check_for_duplicates=False)
+        catalog = polib.pofile(text, wrapwidth=WRAP_WIDTH, check_for_duplicates=False, klass=klass)
     except (OSError, ValueError) as exc:
         match = _SYNTAX_LINE.search(str(exc))
-        error_line = int(match.group(1)) if match else None
+        error_line = int(match.group(1)) + offset if match else None
         raise CatalogReadError("po-syntax", path, "PO syntax error", "fix the entry on that line",
                                error_line) from None
     finally:
         if collecting:
             gc.enable()
+    if offset:
+        for entry in catalog:
+            # polib starts the first entry before it reads a line (linenum 0): it starts on line 1
+            entry.linenum = (entry.linenum or 1) + offset
+    return catalog
 
 
 def render_po(po: polib.POFile) -> str:

@@ -2,6 +2,8 @@
 
 Problems that stop reading altogether (syntax, invalid UTF-8, non-UTF-8 charset, size) are
 raised by catalog/io.py's `read_po` with their own codes; the runner turns them into findings.
+Duplicates are found in the catalog's outline (a digest of each entry's key); only a catalog
+that has some is read whole, to name them.
 """
 
 from __future__ import annotations
@@ -14,10 +16,11 @@ from pathlib import Path
 
 import polib
 
+from ..catalog.io import read_po
 from ..locales import plural_forms
 from .findings import ERROR, WARNING, Finding
 from .po_lines import po_lines
-from .registry import CatalogContext, catalog_check
+from .registry import CatalogContext, EntriesContext, catalog_check, entry_check
 
 _PLURAL_FORMS = re.compile(r"^\s*nplurals\s*=\s*(\d+)\s*;\s*plural\s*=\s*(.+?)\s*;?\s*$")
 MAX_NPLURALS = 6  # the most any language in CLDR has
@@ -53,13 +56,13 @@ def _header_findings(context: CatalogContext) -> Iterator[Finding]:
         return po_lines(context.path).header_fields.get(field, 1)
 
     path = context.display_path
-    content_type = context.catalog.metadata.get("Content-Type", "")
+    content_type = context.outline.metadata.get("Content-Type", "")
     charset = content_type.partition("charset=")[2].strip().lower()
     if charset not in ("utf-8", "utf8"):
         yield Finding(path, line_of("Content-Type"), ERROR, "charset-not-utf8",
                       f"Content-Type {content_type!r} does not declare charset=UTF-8",
                       "set 'Content-Type: text/plain; charset=UTF-8' (run `make update`)")
-    value = context.catalog.metadata.get("Plural-Forms")
+    value = context.outline.metadata.get("Plural-Forms")
     if value is None:
         yield Finding(path, line_of("Plural-Forms"), WARNING, "plural-forms", "no Plural-Forms header",
                       "run `make update` to write it from babel's locale data")
@@ -77,22 +80,30 @@ def _header_findings(context: CatalogContext) -> Iterator[Finding]:
                       "run `make update` to write it from babel's locale data")
 
 
-def _entry_findings(context: CatalogContext) -> Iterator[Finding]:
-    def line_of(entry: polib.POEntry) -> int:  # the file is scanned at the first finding only
-        return po_lines(context.path).msgstr_line(entry.linenum)
+def _line_of(context: CatalogContext | EntriesContext, entry: polib.POEntry) -> int:
+    return po_lines(context.path).msgstr_line(entry.linenum)  # the file is scanned at the first finding only
 
+
+def _duplicate_findings(context: CatalogContext) -> Iterator[Finding]:
+    if not context.outline.has_duplicate_keys:
+        return
     seen: dict[tuple[str | None, str], polib.POEntry] = {}
-    for entry in context.catalog:
+    for entry in read_po(context.path, context.config.max_po_bytes):
         if entry.obsolete:
             continue
         key = (entry.msgctxt, entry.msgid)
         if key in seen:
-            yield Finding(context.display_path, line_of(entry), ERROR, "duplicate-msgid",
-                          f"msgid {entry.msgid[:50]!r} already defined at line {line_of(seen[key])}",
+            yield Finding(context.display_path, _line_of(context, entry), ERROR, "duplicate-msgid",
+                          f"msgid {entry.msgid[:50]!r} already defined at line {_line_of(context, seen[key])}",
                           "delete one of the two entries, then run `make update`")
         else:
             seen[key] = entry
-        if not entry.msgid:
+
+
+@entry_check("newlines")
+def check_newlines(context: EntriesContext) -> Iterator[Finding]:
+    for entry in context.entries:
+        if entry.obsolete or not entry.msgid:
             continue
         translations = entry.msgstr_plural.values() if entry.msgid_plural else [entry.msgstr]
         for msgstr in translations:
@@ -100,7 +111,7 @@ def _entry_findings(context: CatalogContext) -> Iterator[Finding]:
                 continue
             for end, test in (("begin", str.startswith), ("end", str.endswith)):
                 if test(entry.msgid, "\n") != test(msgstr, "\n"):
-                    yield Finding(context.display_path, line_of(entry), ERROR, "newline-mismatch",
+                    yield Finding(context.display_path, _line_of(context, entry), ERROR, "newline-mismatch",
                                   f"msgid and msgstr do not both {end} with a newline (msgfmt -c refuses it)",
                                   f"make the msgstr {end} like the msgid, then run `make check`")
 
@@ -156,5 +167,5 @@ def _display(root: Path, path: Path) -> str:
 @catalog_check("files")
 def check_files(context: CatalogContext) -> Iterator[Finding]:
     yield from _header_findings(context)
-    yield from _entry_findings(context)
+    yield from _duplicate_findings(context)
     yield from _locale_tree_findings(context)

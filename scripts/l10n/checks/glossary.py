@@ -25,7 +25,7 @@ from pathlib import Path
 from ..segments import inline_features, is_url
 from .findings import ERROR, WARNING, Finding
 from .po_lines import po_lines
-from .registry import CatalogContext, catalog_check
+from .registry import CatalogContext, EntriesContext, catalog_check, entry_check
 
 GLOSSARY_FILE = "glossary.tsv"
 KEEP = "-"
@@ -224,7 +224,7 @@ def term_findings(glossary: Glossary, msgid: str, msgstr: str) -> Iterator[tuple
             yield term, used
 
 
-def _glossary_of(context: CatalogContext) -> Glossary | None:
+def _glossary_of(context: CatalogContext | EntriesContext) -> Glossary | None:
     path = glossary_path(context.config.locale_dir, context.language)
     return load_glossary(path, str(context.config.relative(path)))
 
@@ -235,13 +235,13 @@ def check_glossary_file(context: CatalogContext) -> Iterator[Finding]:
     yield from glossary.problems if glossary is not None else ()
 
 
-@catalog_check("glossary", per_entry=True)
-def check_glossary(context: CatalogContext) -> Iterator[Finding]:
+@entry_check("glossary")
+def check_glossary(context: EntriesContext) -> Iterator[Finding]:
     glossary = _glossary_of(context)
     if glossary is None:
         return
     display = glossary.path
-    for entry in context.entries():
+    for entry in context.entries:
         if entry.obsolete or not entry.msgid or not entry.msgstr or "fuzzy" in entry.flags:
             continue
         for term, used in term_findings(glossary, entry.msgid, entry.msgstr):

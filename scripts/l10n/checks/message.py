@@ -20,7 +20,7 @@ import polib
 from ..segments import InlineFeatures, inline_features, is_url, md_parser
 from .findings import ERROR, WARNING, Finding
 from .po_lines import po_lines
-from .registry import CatalogContext, catalog_check
+from .registry import EntriesContext, entry_check
 
 # The starts of a single line that can make it a block other than a paragraph (an over-approximation:
 # a match only means "run the block parser"): heading, quote, comment, HTML, list and ordered-list
@@ -237,9 +237,9 @@ def _translations(entry: polib.POEntry) -> Iterator[tuple[str, str]]:
         yield entry.msgid, entry.msgstr
 
 
-@catalog_check("messages", per_entry=True)
-def check_messages(context: CatalogContext) -> Iterator[Finding]:
-    for entry in context.entries():
+@entry_check("messages")
+def check_messages(context: EntriesContext) -> Iterator[Finding]:
+    for entry in context.entries:
         if entry.obsolete or not entry.msgid:
             continue
         problems = [p for msgid, msgstr in _translations(entry)

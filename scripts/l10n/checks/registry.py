@@ -1,44 +1,49 @@
 """Catalog checks register here by name; `make check` runs every registered one.
 
-A catalog check takes a `CatalogContext` (one PO file of one language, already read) and
-yields `Finding`s. One module per check family registers its functions with `@catalog_check`.
-A check that looks at one entry at a time registers with `per_entry=True` and reads only
-`context.entries()`: the runner may then give it a shard of a large catalog in each process.
+There are two kinds. A per-entry check (`@entry_check`) takes an `EntriesContext`, some entries of
+one PO file of one language, and yields `Finding`s about each entry on its own: the runner gives
+each process a piece of a large catalog. A whole-catalog check (`@catalog_check`) takes a
+`CatalogContext`: the catalog's outline (its header fields, and each entry's line, key and
+layout), gathered from all the pieces. One module per check family registers its functions.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import polib
 
+from ..catalog.outline import CatalogOutline
 from ..config import Config
 from .findings import Finding
+
+
+@dataclass(frozen=True)
+class EntriesContext:
+    config: Config
+    language: str
+    path: Path  # the PO file
+    display_path: str  # as findings print it: relative to the project root
+    entries: Sequence[polib.POEntry]  # a piece of the file, or all of it, with the file's line numbers
 
 
 @dataclass(frozen=True)
 class CatalogContext:
     config: Config
     language: str
-    path: Path  # the PO file
-    display_path: str  # as findings print it: relative to the project root
-    catalog: polib.POFile
-    shard: tuple[int, int] | None = None  # (start, stop): the entries a per-entry check looks at
-
-    def entries(self) -> list[polib.POEntry]:
-        return self.catalog[slice(*self.shard)] if self.shard is not None else list(self.catalog)
-
-
-CatalogCheck = Callable[[CatalogContext], Iterable[Finding]]
+    path: Path
+    display_path: str
+    outline: CatalogOutline
 
 
 @dataclass(frozen=True)
 class RegisteredCheck:
     name: str
-    run: CatalogCheck
-    per_entry: bool  # reads only context.entries(), one entry at a time
+    run: Callable[[Any], Iterable[Finding]]  # takes an EntriesContext if per_entry, else a CatalogContext
+    per_entry: bool
 
 
 CATALOG_CHECKS: dict[str, RegisteredCheck] = {}
@@ -51,10 +56,21 @@ CHECK_MODULES: list[str] = [
     "l10n.checks.files",
 ]
 
+EntryCheck = Callable[[EntriesContext], Iterable[Finding]]
+CatalogCheck = Callable[[CatalogContext], Iterable[Finding]]
 
-def catalog_check(name: str, per_entry: bool = False) -> Callable[[CatalogCheck], CatalogCheck]:
+
+def entry_check(name: str) -> Callable[[EntryCheck], EntryCheck]:
+    def register(func: EntryCheck) -> EntryCheck:
+        CATALOG_CHECKS[name] = RegisteredCheck(name, func, per_entry=True)
+        return func
+
+    return register
+
+
+def catalog_check(name: str) -> Callable[[CatalogCheck], CatalogCheck]:
     def register(func: CatalogCheck) -> CatalogCheck:
-        CATALOG_CHECKS[name] = RegisteredCheck(name, func, per_entry)
+        CATALOG_CHECKS[name] = RegisteredCheck(name, func, per_entry=False)
         return func
 
     return register

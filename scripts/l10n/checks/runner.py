@@ -1,35 +1,60 @@
 """Run every registered catalog check over the catalogs of the chosen languages.
 
-A large catalog is checked on every CPU: forked workers inherit the catalog already read, and
-each takes jobs from one list: a whole-catalog check, or a shard of entries for all per-entry
-checks at once (so each text is parsed once, in the process that checks it). Only the
-findings travel back. A small catalog, or a system without fork, is checked in this process.
+A large catalog is checked on every CPU: the file's text is cut into pieces that polib parses
+on their own to the whole file's entries (`catalog/pieces.py`), and forked workers take one
+piece at a time: they parse it, run every per-entry check on its entries (so each text is parsed
+once, in the process that checks it), and outline it for the whole-catalog checks. Only findings
+and outlines travel back; the whole-catalog checks then run here on the joined outline. A small
+catalog, or a system without fork, is one piece, checked in this process. A file that cannot be
+read, or whose pieces cannot say which entry is its header, is read whole, as `read_po` reads it.
 A catalog whose inputs have not changed since this process last checked it is not checked again.
 """
 
 from __future__ import annotations
 
-import dataclasses
 import gc
 import multiprocessing
 import os
 import threading
 from collections.abc import Sequence
+from dataclasses import dataclass
 from pathlib import Path
 
-from ..catalog.io import read_po
+from ..catalog.io import CatalogReadError, read_po_text
+from ..catalog.outline import PieceOutline, join_outlines, outline_piece
+from ..catalog.pieces import Piece, cut, parse_piece
 from ..config import Config
 from ..errors import L10nError
 from .findings import ERROR, Finding
 from .glossary import glossary_path
-from .registry import CatalogContext, RegisteredCheck, load_checks
+from .registry import CatalogContext, EntriesContext, RegisteredCheck, load_checks
 
 PARALLEL_MIN_ENTRIES = 2000
-SHARDS_PER_CPU = 8  # several small shards per CPU, so a slow shard does not keep the others waiting
+PIECES_PER_CPU = 8  # several small pieces per CPU, so a slow piece does not keep the others waiting
 
-# (a whole-catalog check's name, or None for every per-entry check; the entries, or None for all)
-Job = tuple[str | None, tuple[int, int] | None]
-_job_context: tuple[CatalogContext, Sequence[RegisteredCheck]] | None = None
+
+@dataclass(frozen=True)
+class _Checking:
+    """The catalog being checked, as every process sees it (forked workers inherit it)."""
+
+    config: Config
+    language: str
+    path: Path
+    display_path: str
+    lines: list[str]
+    pieces: list[Piece]
+    checks: Sequence[RegisteredCheck]
+
+
+@dataclass(frozen=True)
+class _PieceResult:
+    findings: list[Finding]
+    outline: PieceOutline | None  # None: the piece cannot be read on its own
+    metadata: dict[str, str]  # the header's fields (first piece only)
+    error: CatalogReadError | None = None  # why the piece cannot be read
+
+
+_checking: _Checking | None = None
 
 
 def usable_cpus() -> int:
@@ -40,47 +65,69 @@ def usable_cpus() -> int:
     return min(len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1, 8)
 
 
-def _jobs(entries: int, checks: Sequence[RegisteredCheck], shards: int) -> list[Job]:
-    jobs: list[Job] = [(check.name, None) for check in checks if not check.per_entry]
-    if any(check.per_entry for check in checks):
-        size = max(1, -(-entries // shards))
-        jobs += [(None, (start, start + size)) for start in range(0, max(entries, 1), size)]
-    return jobs
-
-
-def _run_job(job: Job) -> list[Finding]:
-    assert _job_context is not None
-    context, checks = _job_context
-    name, shard = job
-    findings: list[Finding] = []
-    for check in checks:
-        if (check.name == name) if name is not None else check.per_entry:
-            findings.extend(check.run(dataclasses.replace(context, shard=shard)))
-    return findings
-
-
-def check_catalog(context: CatalogContext, checks: Sequence[RegisteredCheck],
-                  parallel_min: int = PARALLEL_MIN_ENTRIES) -> list[Finding]:
-    """The findings of the given checks on one catalog already read (unsorted)."""
-    global _job_context
-    workers = usable_cpus()
-    parallel = len(context.catalog) >= parallel_min and workers > 1
-    jobs = _jobs(len(context.catalog), checks, workers * SHARDS_PER_CPU if parallel else 1)
-    _job_context = (context, checks)
+def _check_piece(index: int) -> _PieceResult:
+    assert _checking is not None
+    job = _checking
+    piece = job.pieces[index]
     try:
-        if parallel:
+        catalog = parse_piece(job.lines, piece, job.path)
+    except CatalogReadError as exc:
+        return _PieceResult([], None, {}, exc)
+    if catalog is None:
+        return _PieceResult([], None, {})
+    context = EntriesContext(job.config, job.language, job.path, job.display_path, list(catalog))
+    findings = [finding for check in job.checks if check.per_entry for finding in check.run(context)]
+    outline = outline_piece(catalog, job.lines, piece.start, piece.stop, last=piece.stop == len(job.lines))
+    return _PieceResult(findings, outline, catalog.metadata if piece.start == 0 else {})
+
+
+def _check_pieces(job: _Checking) -> list[_PieceResult]:
+    global _checking
+    _checking = job
+    try:
+        if len(job.pieces) > 1:
             gc.freeze()  # the workers' collector then leaves the inherited objects (and their pages) alone
             try:
                 # the workers live for one catalog and their objects hold no cycles: no collector
-                with multiprocessing.get_context("fork").Pool(workers, gc.disable) as pool:
-                    return [finding for part in pool.map(_run_job, jobs, chunksize=1) for finding in part]
+                with multiprocessing.get_context("fork").Pool(usable_cpus(), gc.disable) as pool:
+                    return pool.map(_check_piece, range(len(job.pieces)), chunksize=1)
             except OSError:  # no processes to be had (limits, sandbox): check in this process
                 pass
             finally:
                 gc.unfreeze()
-        return [finding for job in jobs for finding in _run_job(job)]
+        return [_check_piece(index) for index in range(len(job.pieces))]
     finally:
-        _job_context = None
+        _checking = None
+
+
+def _unreadable(display: str, exc: L10nError) -> Finding:
+    code = getattr(exc, "code", "unreadable-catalog")  # CatalogReadError names the problem
+    return Finding(display, exc.line or 0, ERROR, code, exc.message, exc.fix)
+
+
+def check_catalog(config: Config, language: str, path: Path, checks: Sequence[RegisteredCheck],
+                  parallel_min: int = PARALLEL_MIN_ENTRIES) -> list[Finding]:
+    """The findings of the given checks on one catalog file (unsorted). A file that cannot be
+    read at all is one error finding."""
+    display = str(config.relative(path))
+    try:
+        text = read_po_text(path, config.max_po_bytes)
+    except L10nError as exc:
+        return [_unreadable(display, exc)]
+    lines = text.splitlines(keepends=True)
+    workers = usable_cpus()
+    entries = text.count("\nmsgid ") + text.count("\n#~ msgid ")  # about: a cheap count of the lines
+    pieces = cut(lines, workers * PIECES_PER_CPU) if workers > 1 and entries >= parallel_min else []
+    results = _check_pieces(_Checking(config, language, path, display, lines, pieces, checks)) if pieces else []
+    if not results or any(result.outline is None for result in results):
+        # one piece: the file parsed whole, so an error is the one `read_po` raises for it
+        results = _check_pieces(_Checking(config, language, path, display, lines, [Piece(0, len(lines))], checks))
+        if results[0].error is not None:
+            return [_unreadable(display, results[0].error)]
+    outline = join_outlines(results[0].metadata, [result.outline for result in results if result.outline])
+    context = CatalogContext(config, language, path, display, outline)
+    findings = [finding for result in results for finding in result.findings]
+    return findings + [finding for check in checks if not check.per_entry for finding in check.run(context)]
 
 
 def check_catalogs(config: Config, languages: list[str] | None = None,
@@ -98,19 +145,9 @@ def check_catalogs(config: Config, languages: list[str] | None = None,
             if key not in _CHECKED:
                 if len(_CHECKED) >= _CHECKED_LIMIT:
                     _CHECKED.clear()
-                _CHECKED[key] = _check_file(config, language, path, checks)
+                _CHECKED[key] = check_catalog(config, language, path, checks)
             findings += _CHECKED[key]
     return sorted(findings, key=lambda f: (f.path, f.line, f.code, f.message))
-
-
-def _check_file(config: Config, language: str, path: Path, checks: Sequence[RegisteredCheck]) -> list[Finding]:
-    display = str(config.relative(path))
-    try:
-        catalog = read_po(path, config.max_po_bytes)
-    except L10nError as exc:
-        code = getattr(exc, "code", "unreadable-catalog")  # CatalogReadError names the problem
-        return [Finding(display, exc.line or 0, ERROR, code, exc.message, exc.fix)]
-    return check_catalog(CatalogContext(config, language, path, display, catalog), checks)
 
 
 _CHECKED: dict[tuple[object, ...], list[Finding]] = {}
