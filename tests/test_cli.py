@@ -118,3 +118,30 @@ def test_importing_the_package_has_no_side_effects(tmp_path: Path) -> None:
             "print(sorted(os.listdir('.')))")
     proc = subprocess.run([sys.executable, "-c", code, str(tmp_path)], capture_output=True, text=True)
     assert proc.returncode == 0 and proc.stdout.strip() == "[]" and proc.stderr == ""
+
+
+def test_each_command_is_registered_by_the_module_the_cli_imports_for_it() -> None:
+    import argparse
+    import importlib
+
+    from l10n.cli import COMMAND_MODULES, COMMANDS, build_parser
+
+    registered = {}
+    for module in COMMAND_MODULES:
+        sub = argparse.ArgumentParser().add_subparsers()
+        importlib.import_module(module).register(sub)
+        registered.update(dict.fromkeys(sub.choices, module))
+    assert registered == COMMANDS
+    every = build_parser()._subparsers._group_actions[0].choices  # type: ignore[union-attr]
+    assert list(every) == list(registered)  # `l10n --help` lists them all, in module order
+
+
+def test_make_check_does_not_load_the_build_pipeline() -> None:
+    code = ("import sys; from l10n.cli import main; status = main(['check', '-l', 'zh_CN']); "
+            "print(status, sorted(m for m in sys.modules if m in ('l10n.pipeline', 'l10n.catalog.update', "
+            "'l10n.render.build', 'sphinx')))")
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT)
+    assert proc.stdout.strip().splitlines()[-1] == "0 []", proc.stderr
+    for argv in (["--help"], ["--root", ".", "-h"]):
+        proc = subprocess.run([sys.executable, "-m", "l10n.cli", *argv], capture_output=True, text=True, cwd=ROOT)
+        assert proc.returncode == 0 and all(name in proc.stdout for name in ("gettext", "check", "compare-md"))

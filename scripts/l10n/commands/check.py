@@ -7,7 +7,7 @@ import sys
 
 from ..checks.findings import ERROR, FORMATTERS, WARNING
 from ..checks.runner import check_catalogs
-from .core import add_language_option, config_of, selected_languages
+from .options import add_language_option, config_of, selected_languages
 
 
 def cmd_check(args: argparse.Namespace) -> int:

@@ -11,30 +11,10 @@ from ..catalog.io import write_po
 from ..catalog.update import UpdateReport
 from ..checks.findings import format_text
 from ..checks.glossary import glossary_path, starter_glossary
-from ..config import Config, load_config
 from ..errors import L10nError
 from ..importer import import_translation
 from ..locales import native_name, validate_language
-
-
-def config_of(args: argparse.Namespace) -> Config:
-    return load_config(args.root)
-
-
-def selected_languages(config: Config, names: list[str] | None) -> list[str]:
-    """The languages named on the command line (validated), or every one under locale/."""
-    if not names:
-        return config.languages()
-    wanted = []
-    for name in names:
-        for code in name.replace(",", " ").split():
-            wanted.append(validate_language(code, where="--language"))
-    return wanted
-
-
-def add_language_option(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("-l", "--language", "--languages", dest="languages", action="append",
-                        metavar="LANG", help="language code(s), e.g. zh_CN (default: all under locale/)")
+from .options import add_language_option, config_of, selected_languages
 
 
 def format_update(report: UpdateReport) -> str:

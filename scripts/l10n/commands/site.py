@@ -11,7 +11,7 @@ from ..errors import L10nError
 from ..locales import validate_language
 from ..pipeline import ensure_header
 from ..render.build import build_site, write_landing, write_markdown, write_status
-from .core import add_language_option, config_of, selected_languages
+from .options import add_language_option, config_of, selected_languages
 
 
 def cmd_site(args: argparse.Namespace) -> int:

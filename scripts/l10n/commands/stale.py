@@ -13,7 +13,7 @@ from ..checks.findings import format_github, format_text
 from ..errors import L10nError
 from ..locales import validate_language
 from ..stale import FUZZY_MODES, GatePolicy, StaleReport, entries, stale
-from .core import add_language_option, config_of, selected_languages
+from .options import add_language_option, config_of, selected_languages
 
 FORMATS = ("text", "json", "github")
 

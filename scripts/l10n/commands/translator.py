@@ -17,7 +17,7 @@ from ..review import fuzzy_items, mark_reviewed
 from ..todo import todo
 from ..verifs import verifs
 from ..worddiff import format_terminal
-from .core import add_language_option, config_of, selected_languages
+from .options import add_language_option, config_of, selected_languages
 
 
 def cmd_todo(args: argparse.Namespace) -> int:

@@ -10,7 +10,7 @@ from ..checks.build_check import check_build
 from ..checks.findings import ERROR, FORMATTERS, WARNING, Finding
 from ..checks.structure import compare_markdown
 from ..errors import L10nError
-from .core import add_language_option, config_of, selected_languages
+from .options import add_language_option, config_of, selected_languages
 
 
 def _report(findings: list[Finding], output_format: str) -> int:
