@@ -1,5 +1,5 @@
 """A PO file cut into pieces parses to the whole file's entries, and the pieces' outlines say
-exactly whether the file is in the normal layout (`render_po`)."""
+exactly whether the file is in the normal layout and give `render_po`'s text for it."""
 
 from __future__ import annotations
 
@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 
 from conftest import ROOT, copy_project
 from l10n.catalog.io import CatalogReadError, new_catalog, read_po, read_po_text, render_po, write_po
-from l10n.catalog.outline import join_outlines, outline_piece
+from l10n.catalog.outline import join_outlines, normal_text, outline_piece
 from l10n.catalog.pieces import Piece, cut, parse_piece
 from l10n.checks.registry import load_checks
 from l10n.checks.runner import check_catalog
@@ -49,7 +49,9 @@ def _assert_same_as_whole(path: Path, text: str) -> int:
         assert parts[0].metadata == whole.metadata  # type: ignore[union-attr]
         outlines = [outline_piece(part, lines, piece.start, piece.stop, last=piece.stop == len(lines))
                     for part, piece in zip(parts, pieces, strict=True) if part is not None]
-        assert join_outlines(whole.metadata, outlines).normal == normal, (path, count)
+        outline = join_outlines(whole.metadata, outlines)
+        assert outline.normal == normal, (path, count)
+        assert normal_text(outline, lines) == render_po(whole), (path, count)  # the formatting check's text
         cuts += len(pieces) - 1
     return cuts
 

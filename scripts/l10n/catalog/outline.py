@@ -21,29 +21,33 @@ from .io import WRAP_WIDTH, render_po
 
 @dataclass(frozen=True)
 class EntryOutline:
-    line: int  # polib's linenum: the entry's first line
+    line: int  # polib's linenum: the entry's first line (0 for a first entry polib starts before any line)
     obsolete: bool
     key: bytes  # a digest of (msgctxt, msgid)
-    normal: bool  # the file's lines of this entry are its normal rendering
+    rendering: str | None  # its normal rendering, when the file's lines of it are not that (else None)
+
+    @property
+    def normal(self) -> bool:
+        return self.rendering is None
 
 
 @dataclass(frozen=True)
 class PieceOutline:
-    header_normal: bool  # the lines before the first entry are the normal header (True after the first piece)
+    header_rendering: str | None  # the normal header, when the first piece's header lines are not that
     entries: list[EntryOutline]
 
 
 @dataclass(frozen=True)
 class CatalogOutline:
     metadata: dict[str, str]
-    header_normal: bool
+    header_rendering: str | None
     entries: list[EntryOutline]
 
     @property
     def normal(self) -> bool:
         """Whether the file is exactly what `render_po` writes for it: the header, then every
         entry in its normal rendering, active entries first."""
-        if not self.header_normal:
+        if self.header_rendering is not None:
             return False
         obsolete_seen = False
         for entry in self.entries:
@@ -70,29 +74,60 @@ def _header_rendering(catalog: polib.POFile) -> str:
     return render_po(header_only)
 
 
+def _starts(lines_before: int, entries: Sequence[polib.POEntry | EntryOutline]) -> list[int]:
+    """Each entry's first line index (polib's linenum 0: the text's first line)."""
+    return [max((entry.line if isinstance(entry, EntryOutline) else entry.linenum or 0) - 1, lines_before)
+            for entry in entries]
+
+
+# `render_po` joins the header and the entries with "\n", and every rendering ends with "\n": so
+# the file's lines of each are its rendering and a blank line, except the last entry's (or the
+# header's, without entries), which are its rendering alone.
+
 def outline_piece(catalog: polib.POFile, lines: Sequence[str], start: int, stop: int, last: bool) -> PieceOutline:
-    """The outline of the entries parsed from `lines[start:stop]` (`last`: the file ends there).
-    `render_po` joins the header and the entries with a blank line and ends the file with one
-    newline: each entry's lines are its rendering and that blank line, the last entry's without."""
+    """The outline of the entries parsed from `lines[start:stop]` (`last`: the file ends there)."""
     entries = list(catalog)
-    starts = [(entry.linenum or 0) - 1 for entry in entries]
+    starts = _starts(start, entries)
     ends = [*starts[1:], stop] if entries else []
-    header_normal = True
-    if start == 0 and entries and starts[0] < 0:  # no header entry: polib starts the first entry at "line 0"
-        header_normal = False
-    elif start == 0:
-        head = "".join(lines[start:starts[0]] if entries else lines[start:stop])
-        header_normal = head == _header_rendering(catalog) + ("" if last and not entries else "\n")
+    header_rendering = None
+    if start == 0:
+        header = _header_rendering(catalog)
+        head = "".join(lines[:starts[0]] if entries else lines[:stop])
+        no_first_line = bool(entries) and not entries[0].linenum  # no header entry: its lines are the entry's
+        if no_first_line or head != header + ("" if last and not entries else "\n"):
+            header_rendering = header
     outlines = []
     for number, (entry, first, end) in enumerate(zip(entries, starts, ends, strict=True)):
         rendering = entry.__unicode__(WRAP_WIDTH)
-        if not (last and number == len(entries) - 1) or not rendering.endswith("\n"):
-            rendering += "\n"
-        normal = start <= first < end and "".join(lines[first:end]) == rendering
-        outlines.append(EntryOutline(entry.linenum or 0, bool(entry.obsolete), entry_key(entry), normal))
-    return PieceOutline(header_normal, outlines)
+        separator = "" if last and number == len(entries) - 1 else "\n"
+        own = "".join(lines[first:end])
+        outlines.append(EntryOutline(entry.linenum or 0, bool(entry.obsolete), entry_key(entry),
+                                     None if own == rendering + separator else rendering))
+    return PieceOutline(header_rendering, outlines)
 
 
 def join_outlines(metadata: dict[str, str], pieces: Sequence[PieceOutline]) -> CatalogOutline:
-    return CatalogOutline(metadata, all(piece.header_normal for piece in pieces),
+    return CatalogOutline(metadata, pieces[0].header_rendering if pieces else None,
                           [entry for piece in pieces for entry in piece.entries])
+
+
+def normal_text(outline: CatalogOutline, lines: Sequence[str]) -> str:
+    """`render_po`'s text for the catalog whose file has these lines: each part the file already
+    has in its normal rendering is taken from the file, the others from the outline."""
+    entries = outline.entries
+    starts = _starts(0, entries)
+    ends = [*starts[1:], len(lines)] if entries else []
+
+    def own(first: int, end: int, is_last: bool) -> str:
+        text = "".join(lines[first:end])
+        return text if is_last else text[:-1]  # without the blank line that separates it
+
+    header = outline.header_rendering
+    if header is None:
+        header = own(0, starts[0] if entries else len(lines), not entries)
+    renderings = [entry.rendering if entry.rendering is not None else own(first, end, number == len(entries) - 1)
+                  for number, (entry, first, end) in enumerate(zip(entries, starts, ends, strict=True))]
+    ordered = [r for entry, r in zip(entries, renderings, strict=True) if not entry.obsolete]
+    ordered += [r for entry, r in zip(entries, renderings, strict=True) if entry.obsolete]
+    text = "\n".join([header, *ordered])
+    return text if text.endswith("\n") else text + "\n"
