@@ -2,10 +2,10 @@
 
 The catalog is parsed in pieces (`pieces.py`), each in its own process, so no process holds
 every entry. Each piece gives an outline of its entries instead: each entry's line, whether it
-is obsolete, a digest of its key (msgctxt, msgid), and whether the file's lines of that entry
-are its rendering in the pipeline's normal form. Joined, the outlines tell whether the whole
-file is normal (as `render_po` writes it) and whether two entries share a key. Finding out
-where the file differs, or which msgids repeat, is left to the checks that need it.
+is obsolete, a digest of its key (msgctxt, msgid), and, when the file's lines of that entry are
+not its rendering in the pipeline's normal form, that rendering. Joined, the outlines tell
+whether the whole file is normal (as `render_po` writes it), give `render_po`'s text for it
+with the file's own lines (`normal_text`), and tell whether two entries share a key.
 """
 
 from __future__ import annotations
@@ -74,10 +74,9 @@ def _header_rendering(catalog: polib.POFile) -> str:
     return render_po(header_only)
 
 
-def _starts(lines_before: int, entries: Sequence[polib.POEntry | EntryOutline]) -> list[int]:
-    """Each entry's first line index (polib's linenum 0: the text's first line)."""
-    return [max((entry.line if isinstance(entry, EntryOutline) else entry.linenum or 0) - 1, lines_before)
-            for entry in entries]
+def _first_lines(linenums: Sequence[int], floor: int) -> list[int]:
+    """Each entry's first line index (polib's linenum 0: the text's first line, `floor`)."""
+    return [max(linenum - 1, floor) for linenum in linenums]
 
 
 # `render_po` joins the header and the entries with "\n", and every rendering ends with "\n": so
@@ -87,7 +86,7 @@ def _starts(lines_before: int, entries: Sequence[polib.POEntry | EntryOutline]) 
 def outline_piece(catalog: polib.POFile, lines: Sequence[str], start: int, stop: int, last: bool) -> PieceOutline:
     """The outline of the entries parsed from `lines[start:stop]` (`last`: the file ends there)."""
     entries = list(catalog)
-    starts = _starts(start, entries)
+    starts = _first_lines([entry.linenum or 0 for entry in entries], start)
     ends = [*starts[1:], stop] if entries else []
     header_rendering = None
     if start == 0:
@@ -115,7 +114,7 @@ def normal_text(outline: CatalogOutline, lines: Sequence[str]) -> str:
     """`render_po`'s text for the catalog whose file has these lines: each part the file already
     has in its normal rendering is taken from the file, the others from the outline."""
     entries = outline.entries
-    starts = _starts(0, entries)
+    starts = _first_lines([entry.line for entry in entries], 0)
     ends = [*starts[1:], len(lines)] if entries else []
 
     def own(first: int, end: int, is_last: bool) -> str:
