@@ -143,19 +143,21 @@ def test_the_runner_finds_the_same_in_pieces_and_whole_even_on_broken_files(tmp_
     path = config.po_path("zh_CN", "README")
     checks = list(load_checks().values())
     catalog = read_po(path)
-    catalog[-1].msgstr = "<b>加粗</b>"  # a finding near the end
-    catalog.append(polib.POEntry(msgid="", msgstr="stray: header\n"))  # an empty msgid in a later piece
+    [entry for entry in catalog if not entry.obsolete][-1].msgstr += " <b>加粗</b>"  # a finding near the end
+    # an empty msgid in a later piece: polib takes the file's last one for the header
+    catalog.append(polib.POEntry(msgid="", msgstr="stray: header\n"))
     write_po(path, catalog)
     text = path.read_text(encoding="utf-8")
-    variants = {
-        "stray header": text,
-        "duplicate": text + '\nmsgid "Resources"\nmsgstr "资源"\n',
-        "syntax error late": text + '\nmsgid "x"\nmsgstr "unterminated\n',
-        "not normal": text.replace("\n\n", "\n\n\n", 5),
+    variants = {  # each with the finding that shows it was seen
+        "stray header": (text, "charset-not-utf8"),
+        "duplicate": (text + '\nmsgid "Resources"\nmsgstr "资源"\n', "duplicate-msgid"),
+        "syntax error late": (text + '\nmsgid "x"\nmsgstr "unterminated\n', "po-syntax"),
+        "not normal": (text.replace("\n\n", "\n\n\n", 5), "not-normalized"),
     }
-    for name, variant in variants.items():
+    for name, (variant, code) in variants.items():
         path.write_text(variant, encoding="utf-8")
         whole = check_catalog(config, "zh_CN", path, checks, parallel_min=10**9)
         pieces = check_catalog(config, "zh_CN", path, checks, parallel_min=1)
-        assert whole, name
+        assert {code, "raw-html"} <= {finding.code for finding in whole} or code == "po-syntax", name
+        assert code in {finding.code for finding in whole}, name
         assert sorted(pieces) == sorted(whole), name

@@ -1,16 +1,16 @@
 """What the whole-catalog checks need of a catalog, gathered piece by piece.
 
 The catalog is parsed in pieces (`pieces.py`), each in its own process, so no process holds
-every entry. Each piece gives an outline of its entries instead: each entry's line, whether it
-is obsolete, a digest of its key (msgctxt, msgid), and, when the file's lines of that entry are
-not its rendering in the pipeline's normal form, that rendering. Joined, the outlines tell
-whether the whole file is normal (as `render_po` writes it), give `render_po`'s text for it
-with the file's own lines (`normal_text`), and tell whether two entries share a key.
+every entry. Each piece gives an outline of its entries instead, in columns that pickle fast:
+each entry's line, whether it is obsolete, a hash of its key (msgctxt, msgid), and, when the
+file's lines of that entry are not its rendering in the pipeline's normal form, that rendering.
+Joined, the outlines tell whether the whole file is normal (as `render_po` writes it), give
+`render_po`'s text for it with the file's own lines (`normal_text`), and tell whether two
+entries share a key.
 """
 
 from __future__ import annotations
 
-import hashlib
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -20,51 +20,33 @@ from .io import WRAP_WIDTH, render_po
 
 
 @dataclass(frozen=True)
-class EntryOutline:
-    line: int  # polib's linenum: the entry's first line (0 for a first entry polib starts before any line)
-    obsolete: bool
-    key: bytes  # a digest of (msgctxt, msgid)
-    rendering: str | None  # its normal rendering, when the file's lines of it are not that (else None)
+class Outline:
+    """Entries in file order, as columns (so a piece's outline pickles in a few milliseconds)."""
 
-    @property
-    def normal(self) -> bool:
-        return self.rendering is None
-
-
-@dataclass(frozen=True)
-class PieceOutline:
-    header_rendering: str | None  # the normal header, when the first piece's header lines are not that
-    entries: list[EntryOutline]
+    header_rendering: str | None  # the normal header, when the file's header lines are not that
+    lines: list[int]  # each entry's polib linenum: its first line (0: polib started it before any line)
+    obsolete: bytes  # one byte per entry: 1 if obsolete
+    keys: list[int]  # each entry's hash of (msgctxt, msgid): forked workers share this process's hash seed
+    renderings: dict[int, str]  # entry index -> its normal rendering, where the file's lines are not that
 
 
 @dataclass(frozen=True)
-class CatalogOutline:
+class CatalogOutline(Outline):
     metadata: dict[str, str]
-    header_rendering: str | None
-    entries: list[EntryOutline]
 
     @property
     def normal(self) -> bool:
         """Whether the file is exactly what `render_po` writes for it: the header, then every
         entry in its normal rendering, active entries first."""
-        if self.header_rendering is not None:
-            return False
-        obsolete_seen = False
-        for entry in self.entries:
-            if not entry.normal or (obsolete_seen and not entry.obsolete):
-                return False
-            obsolete_seen = obsolete_seen or entry.obsolete
-        return True
+        return (self.header_rendering is None and not self.renderings
+                and b"\x00" not in self.obsolete.lstrip(b"\x00"))  # no active entry after an obsolete one
 
     @property
     def has_duplicate_keys(self) -> bool:
-        keys = [entry.key for entry in self.entries if not entry.obsolete]
+        """Whether two active entries may share (msgctxt, msgid): equal hashes (a collision only
+        sends the duplicate check to read the catalog whole and find none)."""
+        keys = [key for key, obsolete in zip(self.keys, self.obsolete, strict=True) if not obsolete]
         return len(set(keys)) != len(keys)
-
-
-def entry_key(entry: polib.POEntry) -> bytes:
-    context = "\x00" if entry.msgctxt is None else "\x01" + entry.msgctxt
-    return hashlib.blake2b(f"{context}\x04{entry.msgid}".encode("utf-8", "surrogatepass"), digest_size=16).digest()
 
 
 def _header_rendering(catalog: polib.POFile) -> str:
@@ -83,39 +65,46 @@ def _first_lines(linenums: Sequence[int], floor: int) -> list[int]:
 # the file's lines of each are its rendering and a blank line, except the last entry's (or the
 # header's, without entries), which are its rendering alone.
 
-def outline_piece(catalog: polib.POFile, lines: Sequence[str], start: int, stop: int, last: bool) -> PieceOutline:
+def outline_piece(catalog: polib.POFile, lines: Sequence[str], start: int, stop: int, last: bool) -> Outline:
     """The outline of the entries parsed from `lines[start:stop]` (`last`: the file ends there)."""
     entries = list(catalog)
-    starts = _first_lines([entry.linenum or 0 for entry in entries], start)
+    linenums = [entry.linenum or 0 for entry in entries]
+    starts = _first_lines(linenums, start)
     ends = [*starts[1:], stop] if entries else []
     header_rendering = None
     if start == 0:
         header = _header_rendering(catalog)
         head = "".join(lines[:starts[0]] if entries else lines[:stop])
-        no_first_line = bool(entries) and not entries[0].linenum  # no header entry: its lines are the entry's
+        no_first_line = bool(entries) and not linenums[0]  # no header entry: its lines are the entry's
         if no_first_line or head != header + ("" if last and not entries else "\n"):
             header_rendering = header
-    outlines = []
+    renderings = {}
     for number, (entry, first, end) in enumerate(zip(entries, starts, ends, strict=True)):
         rendering = entry.__unicode__(WRAP_WIDTH)
         separator = "" if last and number == len(entries) - 1 else "\n"
-        own = "".join(lines[first:end])
-        outlines.append(EntryOutline(entry.linenum or 0, bool(entry.obsolete), entry_key(entry),
-                                     None if own == rendering + separator else rendering))
-    return PieceOutline(header_rendering, outlines)
+        if "".join(lines[first:end]) != rendering + separator:
+            renderings[number] = rendering
+    return Outline(header_rendering, linenums, bytes(bool(entry.obsolete) for entry in entries),
+                   [hash((entry.msgctxt, entry.msgid)) for entry in entries], renderings)
 
 
-def join_outlines(metadata: dict[str, str], pieces: Sequence[PieceOutline]) -> CatalogOutline:
-    return CatalogOutline(metadata, pieces[0].header_rendering if pieces else None,
-                          [entry for piece in pieces for entry in piece.entries])
+def join_outlines(metadata: dict[str, str], pieces: Sequence[Outline]) -> CatalogOutline:
+    lines: list[int] = []
+    renderings: dict[int, str] = {}
+    for piece in pieces:
+        renderings.update((len(lines) + index, text) for index, text in piece.renderings.items())
+        lines += piece.lines
+    return CatalogOutline(pieces[0].header_rendering if pieces else None, lines,
+                          b"".join(piece.obsolete for piece in pieces), [key for piece in pieces for key in piece.keys],
+                          renderings, metadata)
 
 
 def normal_text(outline: CatalogOutline, lines: Sequence[str]) -> str:
     """`render_po`'s text for the catalog whose file has these lines: each part the file already
     has in its normal rendering is taken from the file, the others from the outline."""
-    entries = outline.entries
-    starts = _first_lines([entry.line for entry in entries], 0)
-    ends = [*starts[1:], len(lines)] if entries else []
+    count = len(outline.lines)
+    starts = _first_lines(outline.lines, 0)
+    ends = [*starts[1:], len(lines)] if count else []
 
     def own(first: int, end: int, is_last: bool) -> str:
         text = "".join(lines[first:end])
@@ -123,10 +112,10 @@ def normal_text(outline: CatalogOutline, lines: Sequence[str]) -> str:
 
     header = outline.header_rendering
     if header is None:
-        header = own(0, starts[0] if entries else len(lines), not entries)
-    renderings = [entry.rendering if entry.rendering is not None else own(first, end, number == len(entries) - 1)
-                  for number, (entry, first, end) in enumerate(zip(entries, starts, ends, strict=True))]
-    ordered = [r for entry, r in zip(entries, renderings, strict=True) if not entry.obsolete]
-    ordered += [r for entry, r in zip(entries, renderings, strict=True) if entry.obsolete]
+        header = own(0, starts[0] if count else len(lines), not count)
+    renderings = [own(first, end, number == count - 1) if number not in outline.renderings
+                  else outline.renderings[number] for number, (first, end) in enumerate(zip(starts, ends, strict=True))]
+    ordered = [text for text, obsolete in zip(renderings, outline.obsolete, strict=True) if not obsolete]
+    ordered += [text for text, obsolete in zip(renderings, outline.obsolete, strict=True) if obsolete]
     text = "\n".join([header, *ordered])
     return text if text.endswith("\n") else text + "\n"

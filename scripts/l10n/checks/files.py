@@ -2,7 +2,7 @@
 
 Problems that stop reading altogether (syntax, invalid UTF-8, non-UTF-8 charset, size) are
 raised by catalog/io.py's `read_po` with their own codes; the runner turns them into findings.
-Duplicates are found in the catalog's outline (a digest of each entry's key); only a catalog
+Duplicates are found in the catalog's outline (a hash of each entry's key); only a catalog
 that has some is read whole, to name them.
 """
 

@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..catalog.io import CatalogReadError, read_po_text
-from ..catalog.outline import PieceOutline, join_outlines, outline_piece
+from ..catalog.outline import Outline, join_outlines, outline_piece
 from ..catalog.pieces import Piece, cut, parse_piece
 from ..config import Config
 from ..errors import L10nError
@@ -49,7 +49,7 @@ class _Checking:
 @dataclass(frozen=True)
 class _PieceResult:
     findings: list[Finding]
-    outline: PieceOutline | None  # None: the piece cannot be read on its own
+    outline: Outline | None  # None: the piece cannot be read on its own
     metadata: dict[str, str]  # the header's fields (first piece only)
     error: CatalogReadError | None = None  # why the piece cannot be read
 
