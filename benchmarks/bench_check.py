@@ -8,7 +8,8 @@ does its full work on every entry. Each run starts with empty caches, as a new p
     .venv/bin/python benchmarks/bench_check.py [MARKDOWN_DIR ...] [--messages 20000] [--repeat 5]
 
 By default it measures two catalogs: one from the whole book (../shared/corpus/ml-engineering, the
-scale corpus, when it is there) and one from this chapter's 23 revisions (link-dense lists).
+scale corpus, when it is there) and one from this chapter's 23 revisions (link-dense lists); then
+the first again, saved with its lines wrapped at 78 columns as Poedit saves it.
 """
 
 from __future__ import annotations
@@ -112,6 +113,7 @@ UPSTREAM = ROOT / "tests" / "fixtures" / "upstream"
 @dataclasses.dataclass
 class Row:
     source: Path
+    wrap: int
     size: int
     findings: int
     reading: float
@@ -121,7 +123,9 @@ class Row:
     msgfmt: float
 
 
-def measure(markdown_dir: Path, messages: int, repeat: int, msgfmt: str) -> Row:
+def measure(markdown_dir: Path, messages: int, repeat: int, msgfmt: str, wrap: int = 0) -> Row:
+    """One catalog's row; `wrap`: the catalog saved with its lines wrapped at that width, as
+    Poedit saves it (not the pipeline's normal layout: the layout check then has a finding)."""
     with tempfile.TemporaryDirectory() as tmp:
         project = Path(tmp)
         for name in ("pyproject.toml", "conf.py"):
@@ -135,7 +139,11 @@ def measure(markdown_dir: Path, messages: int, repeat: int, msgfmt: str) -> Row:
         po_path.parent.mkdir(parents=True)
         glossary = ROOT / "locale" / "zh_CN" / "glossary.tsv"
         shutil.copy(glossary, po_path.parent.parent)  # checked too
-        write_po(po_path, synthetic_catalog(markdown_dir, messages, glossary))
+        catalog = synthetic_catalog(markdown_dir, messages, glossary)
+        write_po(po_path, catalog)
+        if wrap:
+            catalog.wrapwidth = wrap
+            catalog.save(str(po_path))
         config = load_config(project)
         if config.max_po_bytes != 64_000_000:
             raise SystemExit(f"bench_check: error: {ROOT / 'pyproject.toml'}: no [tool.l10n] table line to "
@@ -143,6 +151,7 @@ def measure(markdown_dir: Path, messages: int, repeat: int, msgfmt: str) -> Row:
         findings = check_catalogs(config, ["zh_CN"])
         return Row(
             source=markdown_dir,
+            wrap=wrap,
             size=po_path.stat().st_size,
             findings=len(findings),
             reading=best_of(repeat, lambda: read_po(po_path, config.max_po_bytes)),
@@ -180,9 +189,11 @@ def main() -> int:
     print("| messages from | catalog | reading (polib) | read + message and file checks "
           "| `make check`, all checks | `l10n check` command | `msgfmt -c` | all checks / msgfmt -c | findings |")
     print("|---|---|---|---|---|---|---|---|---|")
-    for source in sources:
-        row = measure(source, args.messages, args.repeat, msgfmt)
-        print(f"| {row.source.name} | {row.size / 1e6:.1f} MB | {row.reading:.2f} s "
+    runs = [(source, 0) for source in sources] + [(sources[0], 78)]  # the first again, as Poedit wraps it
+    for source, wrap in runs:
+        row = measure(source, args.messages, args.repeat, msgfmt, wrap)
+        name = f"{row.source.name}, wrapped at {row.wrap}" if row.wrap else row.source.name
+        print(f"| {name} | {row.size / 1e6:.1f} MB | {row.reading:.2f} s "
               f"| {row.messages_and_files:.2f} s | {row.all_checks:.2f} s | {row.command:.2f} s | {row.msgfmt:.2f} s "
               f"| {row.all_checks / row.msgfmt:.1f}x | {row.findings} |")
     return 0
