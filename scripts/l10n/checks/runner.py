@@ -54,7 +54,7 @@ class _PieceResult:
     error: CatalogReadError | None = None  # why the piece cannot be read
 
 
-_checking: _Checking | None = None
+_forking: _Checking | None = None  # what workers forked now inherit
 
 
 def usable_cpus() -> int:
@@ -65,9 +65,7 @@ def usable_cpus() -> int:
     return min(len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1, 8)
 
 
-def _check_piece(index: int) -> _PieceResult:
-    assert _checking is not None
-    job = _checking
+def _check_piece(job: _Checking, index: int) -> _PieceResult:
     piece = job.pieces[index]
     try:
         catalog = parse_piece(job.lines, piece, job.path)
@@ -81,23 +79,27 @@ def _check_piece(index: int) -> _PieceResult:
     return _PieceResult(findings, outline, catalog.metadata if piece.start == 0 else {})
 
 
+def _check_inherited_piece(index: int) -> _PieceResult:
+    """A worker's job: a piece of the catalog its parent was checking when it forked."""
+    assert _forking is not None
+    return _check_piece(_forking, index)
+
+
 def _check_pieces(job: _Checking) -> list[_PieceResult]:
-    global _checking
-    _checking = job
-    try:
-        if len(job.pieces) > 1:
-            gc.freeze()  # the workers' collector then leaves the inherited objects (and their pages) alone
-            try:
-                # the workers live for one catalog and their objects hold no cycles: no collector
-                with multiprocessing.get_context("fork").Pool(usable_cpus(), gc.disable) as pool:
-                    return pool.map(_check_piece, range(len(job.pieces)), chunksize=1)
-            except OSError:  # no processes to be had (limits, sandbox): check in this process
-                pass
-            finally:
-                gc.unfreeze()
-        return [_check_piece(index) for index in range(len(job.pieces))]
-    finally:
-        _checking = None
+    global _forking
+    if len(job.pieces) > 1:
+        _forking = job
+        gc.freeze()  # the workers' collector then leaves the inherited objects (and their pages) alone
+        try:
+            # the workers live for one catalog and their objects hold no cycles: no collector
+            with multiprocessing.get_context("fork").Pool(usable_cpus(), gc.disable) as pool:
+                return pool.map(_check_inherited_piece, range(len(job.pieces)), chunksize=1)
+        except OSError:  # no processes to be had (limits, sandbox): check in this process
+            pass
+        finally:
+            gc.unfreeze()
+            _forking = None
+    return [_check_piece(job, index) for index in range(len(job.pieces))]
 
 
 def _unreadable(display: str, exc: L10nError) -> Finding:
