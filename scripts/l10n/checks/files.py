@@ -20,7 +20,7 @@ from ..catalog.io import read_po
 from ..locales import plural_forms
 from .findings import ERROR, WARNING, Finding
 from .po_lines import po_lines
-from .registry import CatalogContext, EntriesContext, catalog_check, entry_check
+from .registry import CatalogContext, EntriesContext, FileContext, catalog_check, entry_check
 
 _PLURAL_FORMS = re.compile(r"^\s*nplurals\s*=\s*(\d+)\s*;\s*plural\s*=\s*(.+?)\s*;?\s*$")
 MAX_NPLURALS = 6  # the most any language in CLDR has
@@ -80,7 +80,7 @@ def _header_findings(context: CatalogContext) -> Iterator[Finding]:
                       "run `make update` to write it from babel's locale data")
 
 
-def _line_of(context: CatalogContext | EntriesContext, entry: polib.POEntry) -> int:
+def _line_of(context: FileContext, entry: polib.POEntry) -> int:
     return po_lines(context.path).msgstr_line(entry.linenum)  # the file is scanned at the first finding only
 
 

@@ -25,7 +25,7 @@ from pathlib import Path
 from ..segments import inline_features, is_url
 from .findings import ERROR, WARNING, Finding
 from .po_lines import po_lines
-from .registry import CatalogContext, EntriesContext, catalog_check, entry_check
+from .registry import CatalogContext, EntriesContext, FileContext, catalog_check, entry_check
 
 GLOSSARY_FILE = "glossary.tsv"
 KEEP = "-"
@@ -224,7 +224,7 @@ def term_findings(glossary: Glossary, msgid: str, msgstr: str) -> Iterator[tuple
             yield term, used
 
 
-def _glossary_of(context: CatalogContext | EntriesContext) -> Glossary | None:
+def _glossary_of(context: FileContext) -> Glossary | None:
     path = glossary_path(context.config.locale_dir, context.language)
     return load_glossary(path, str(context.config.relative(path)))
 

@@ -22,20 +22,22 @@ from .findings import Finding
 
 
 @dataclass(frozen=True)
-class EntriesContext:
+class FileContext:
+    """The catalog file a check looks at, in one language."""
+
     config: Config
     language: str
     path: Path  # the PO file
     display_path: str  # as findings print it: relative to the project root
+
+
+@dataclass(frozen=True)
+class EntriesContext(FileContext):
     entries: Sequence[polib.POEntry]  # a piece of the file, or all of it, with the file's line numbers
 
 
 @dataclass(frozen=True)
-class CatalogContext:
-    config: Config
-    language: str
-    path: Path
-    display_path: str
+class CatalogContext(FileContext):
     outline: CatalogOutline
 
 
