@@ -49,7 +49,8 @@ def _assert_same_as_whole(path: Path, text: str) -> int:
         assert parts[0].metadata == whole.metadata  # type: ignore[union-attr]
         outlines = [outline_piece(part, lines, piece.start, piece.stop, last=piece.stop == len(lines))
                     for part, piece in zip(parts, pieces, strict=True) if part is not None]
-        outline = join_outlines(whole.metadata, outlines)
+        outline = join_outlines(outlines)
+        assert outline.metadata == whole.metadata
         assert outline.normal == normal, (path, count)
         assert normal_text(outline, lines) == render_po(whole), (path, count)  # the formatting check's text
         cuts += len(pieces) - 1

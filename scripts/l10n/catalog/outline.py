@@ -28,12 +28,11 @@ class Outline:
     obsolete: bytes  # one byte per entry: 1 if obsolete
     keys: list[int]  # each entry's hash of (msgctxt, msgid): forked workers share this process's hash seed
     renderings: dict[int, str]  # entry index -> its normal rendering, where the file's lines are not that
+    metadata: dict[str, str]  # the header's fields (read by the first piece)
 
 
 @dataclass(frozen=True)
 class CatalogOutline(Outline):
-    metadata: dict[str, str]
-
     @property
     def normal(self) -> bool:
         """Whether the file is exactly what `render_po` writes for it: the header, then every
@@ -85,10 +84,11 @@ def outline_piece(catalog: polib.POFile, lines: Sequence[str], start: int, stop:
         if "".join(lines[first:end]) != rendering + separator:
             renderings[number] = rendering
     return Outline(header_rendering, linenums, bytes(bool(entry.obsolete) for entry in entries),
-                   [hash((entry.msgctxt, entry.msgid)) for entry in entries], renderings)
+                   [hash((entry.msgctxt, entry.msgid)) for entry in entries], renderings,
+                   catalog.metadata if start == 0 else {})
 
 
-def join_outlines(metadata: dict[str, str], pieces: Sequence[Outline]) -> CatalogOutline:
+def join_outlines(pieces: Sequence[Outline]) -> CatalogOutline:
     lines: list[int] = []
     renderings: dict[int, str] = {}
     for piece in pieces:
@@ -96,7 +96,7 @@ def join_outlines(metadata: dict[str, str], pieces: Sequence[Outline]) -> Catalo
         lines += piece.lines
     return CatalogOutline(pieces[0].header_rendering if pieces else None, lines,
                           b"".join(piece.obsolete for piece in pieces), [key for piece in pieces for key in piece.keys],
-                          renderings, metadata)
+                          renderings, pieces[0].metadata if pieces else {})
 
 
 def normal_text(outline: CatalogOutline, lines: Sequence[str]) -> str:

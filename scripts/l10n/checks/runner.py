@@ -50,7 +50,6 @@ class _Checking:
 class _PieceResult:
     findings: list[Finding]
     outline: Outline | None  # None: the piece cannot be read on its own
-    metadata: dict[str, str]  # the header's fields (first piece only)
     error: CatalogReadError | None = None  # why the piece cannot be read
 
 
@@ -70,13 +69,13 @@ def _check_piece(job: _Checking, index: int) -> _PieceResult:
     try:
         catalog = parse_piece(job.lines, piece, job.path)
     except CatalogReadError as exc:
-        return _PieceResult([], None, {}, exc)
+        return _PieceResult([], None, exc)
     if catalog is None:
-        return _PieceResult([], None, {})
+        return _PieceResult([], None)
     context = EntriesContext(job.config, job.language, job.path, job.display_path, list(catalog))
     findings = [finding for check in job.checks if check.per_entry for finding in check.run(context)]
     outline = outline_piece(catalog, job.lines, piece.start, piece.stop, last=piece.stop == len(job.lines))
-    return _PieceResult(findings, outline, catalog.metadata if piece.start == 0 else {})
+    return _PieceResult(findings, outline)
 
 
 def _check_inherited_piece(index: int) -> _PieceResult:
@@ -126,7 +125,7 @@ def check_catalog(config: Config, language: str, path: Path, checks: Sequence[Re
         results = _check_pieces(_Checking(config, language, path, display, lines, [Piece(0, len(lines))], checks))
         if results[0].error is not None:
             return [_unreadable(display, results[0].error)]
-    outline = join_outlines(results[0].metadata, [result.outline for result in results if result.outline])
+    outline = join_outlines([result.outline for result in results if result.outline])
     context = CatalogContext(config, language, path, display, outline)
     findings = [finding for result in results for finding in result.findings]
     return findings + [finding for check in checks if not check.per_entry for finding in check.run(context)]
