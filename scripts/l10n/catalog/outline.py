@@ -43,7 +43,7 @@ class CatalogOutline(Outline):
     @property
     def has_duplicate_keys(self) -> bool:
         """Whether two active entries may share (msgctxt, msgid): equal hashes (a collision only
-        sends the duplicate check to read the catalog whole and find none)."""
+        sends the duplicate check to parse the catalog whole and find none)."""
         keys = [key for key, obsolete in zip(self.keys, self.obsolete, strict=True) if not obsolete]
         return len(set(keys)) != len(keys)
 

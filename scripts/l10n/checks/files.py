@@ -3,7 +3,7 @@
 Problems that stop reading altogether (syntax, invalid UTF-8, non-UTF-8 charset, size) are
 raised by catalog/io.py's `read_po` with their own codes; the runner turns them into findings.
 Duplicates are found in the catalog's outline (a hash of each entry's key); only a catalog
-that has some is read whole, to name them.
+that has some is parsed whole, to name them.
 """
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ from pathlib import Path
 
 import polib
 
-from ..catalog.io import read_po
+from ..catalog.io import parse_po_text
 from ..locales import plural_forms
 from .findings import ERROR, WARNING, Finding
 from .po_lines import po_lines
@@ -88,7 +88,7 @@ def _duplicate_findings(context: CatalogContext) -> Iterator[Finding]:
     if not context.outline.has_duplicate_keys:
         return
     seen: dict[tuple[str | None, str], polib.POEntry] = {}
-    for entry in read_po(context.path, context.config.max_po_bytes):
+    for entry in parse_po_text(context.text, context.path):
         if entry.obsolete:
             continue
         key = (entry.msgctxt, entry.msgid)

@@ -4,7 +4,7 @@ A warning, not an error: the layout never changes what is built, so it does not 
 `make html`; `make verifs` (and `l10n wrap --check`) fail on it before a pull request. The
 catalog's outline says whether each entry is in its normal layout, and gives the normal
 rendering of those that are not: with the file's own lines for the others, that is the whole
-normal text, without reading the catalog again.
+normal text, without reading the file again.
 """
 
 from __future__ import annotations
@@ -21,9 +21,8 @@ from .registry import CatalogContext, catalog_check
 def check_formatting(context: CatalogContext) -> Iterator[Finding]:
     if context.outline.normal:
         return
-    current = context.path.read_bytes().decode("utf-8", errors="replace")
-    normal = normal_text(context.outline, current.splitlines(keepends=True))
-    line = first_difference(current, normal)
+    normal = normal_text(context.outline, context.text.splitlines(keepends=True))
+    line = first_difference(context.text, normal)
     if line:
         yield Finding(context.display_path, line, WARNING, "not-normalized",
                       "the file is not in the pipeline's normal PO layout (first difference on this line)",

@@ -39,6 +39,7 @@ class EntriesContext(FileContext):
 @dataclass(frozen=True)
 class CatalogContext(FileContext):
     outline: CatalogOutline
+    text: str  # the file's text, as the pieces were cut from it
 
 
 @dataclass(frozen=True)

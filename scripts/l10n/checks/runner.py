@@ -126,7 +126,7 @@ def check_catalog(config: Config, language: str, path: Path, checks: Sequence[Re
         if results[0].error is not None:
             return [_unreadable(display, results[0].error)]
     outline = join_outlines([result.outline for result in results if result.outline])
-    context = CatalogContext(config, language, path, display, outline)
+    context = CatalogContext(config, language, path, display, outline, text)
     findings = [finding for result in results for finding in result.findings]
     return findings + [finding for check in checks if not check.per_entry for finding in check.run(context)]
 
