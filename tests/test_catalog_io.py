@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 import subprocess
 from pathlib import Path
@@ -9,8 +10,10 @@ from pathlib import Path
 import polib
 import pytest
 
-from conftest import ROOT
-from l10n.catalog.io import new_catalog, read_po, render_po, write_po
+from conftest import ROOT, copy_project
+from l10n.catalog.io import CatalogReadError, new_catalog, read_po, render_po, write_po
+from l10n.checks.runner import check_catalogs, forget_checks
+from l10n.cli import main
 from l10n.errors import L10nError
 
 SHIPPED = ROOT / "locale" / "zh_CN" / "LC_MESSAGES" / "README.po"
@@ -100,3 +103,74 @@ def test_invalid_utf8_and_oversize_and_missing(tmp_path: Path) -> None:
         read_po(big, max_bytes=1000)
     with pytest.raises(L10nError, match="file not found"):
         read_po(tmp_path / "nope.po")
+
+
+def test_a_symlinked_catalog_is_refused_without_a_word_of_its_target(tmp_path: Path,
+                                                                      capsys: pytest.CaptureFixture[str]) -> None:
+    project = copy_project(tmp_path / "project")
+    po = project.po_path("zh_CN")
+    secret = tmp_path / "private.env"
+    secret.write_text("PWD=/secret-value\n", encoding="utf-8")
+    valid = tmp_path / "valid.po"  # a symlink to a good catalog is refused too: the link, not the text
+    shutil.copy(po, valid)
+    for target in (secret, valid):
+        po.unlink()
+        po.symlink_to(target)
+        with pytest.raises(CatalogReadError) as err:
+            read_po(po)
+        assert err.value.code == "symlink"
+        assert err.value.one_line() == (f"{po}: error: the catalog is a symlink: catalogs are never read through "
+                                        "one (replace it with the file itself)")
+        forget_checks()
+        findings = check_catalogs(project, ["zh_CN"])
+        assert "symlink" in {finding.code for finding in findings}
+        assert main(["--root", str(project.root), "check", "--language", "zh_CN"]) == 1
+        shown = repr(findings) + "".join(capsys.readouterr())
+        for fragment in ("PWD", "secret", "private", "valid.po", "Content-Type"):
+            assert fragment not in shown, fragment
+
+
+@pytest.mark.parametrize("data", [b"", b"\n", b" \n\t\n", b"\xef\xbb\xbf\n\n"], ids=["0 bytes", "newline", "blank",
+                                                                                  "bom"])
+def test_an_empty_catalog_says_so(tmp_path: Path, data: bytes) -> None:
+    project = copy_project(tmp_path / "project")
+    po = project.po_path("ja")
+    po.write_bytes(data)
+    with pytest.raises(CatalogReadError) as err:
+        read_po(po)
+    assert err.value.code == "empty-catalog"
+    assert err.value.one_line() == (f"{po}: error: empty catalog: the file has no header and no entries "
+                                    "(delete it and run `make update LANGUAGE=ja`)")
+    forget_checks()
+    errors = [(f.code, f.line) for f in check_catalogs(project, ["ja"]) if f.severity == "error"]
+    assert errors == [("empty-catalog", 0)]  # not a charset or header problem of a file with no header
+
+
+@pytest.mark.parametrize("mark", ["#,fuzzy", "#,fuzzy, python-format", "  #,fuzzy"])
+def test_a_flag_comment_without_its_space_is_read_as_gettext_reads_it(tmp_path: Path, mark: str) -> None:
+    path = tmp_path / "README.po"
+    write_po(path, new_catalog("zh_CN", "demo"))
+    head = path.read_text(encoding="utf-8")
+    path.write_text(head + f'\n{mark}\n#.note\n#:source/README.md:3\n#|msgid "old"\nmsgid "new"\nmsgstr "新"\n',
+                    encoding="utf-8")
+    (entry,) = read_po(path)
+    assert entry.fuzzy and entry.flags[0] == "fuzzy"
+    assert (entry.comment, entry.occurrences, entry.previous_msgid) == ("note", [("source/README.md", "3")], "old")
+    assert write_po(path, read_po(path)) is True  # written back in the normal layout
+    assert '#, fuzzy' in path.read_text(encoding="utf-8") and mark.strip() + "\n" not in path.read_text("utf-8")
+    if shutil.which("msgfmt"):  # gettext agrees: one fuzzy translation
+        proc = subprocess.run(["msgfmt", "--statistics", "-o", "/dev/null", str(path)], capture_output=True,
+                              text=True)
+        assert "1 fuzzy translation" in proc.stderr
+
+
+def test_a_special_file_where_the_catalog_should_be(tmp_path: Path) -> None:
+    fifo = tmp_path / "README.po"
+    os.mkfifo(fifo)  # opened without waiting for a writer, and refused
+    with pytest.raises(CatalogReadError, match="a special file stands where the catalog file should be") as err:
+        read_po(fifo)
+    assert err.value.code == "not-a-file"
+    folder = tmp_path / "dir.po"
+    folder.mkdir()
+    with pytest.raises(CatalogReadError, match="a directory stands where the catalog file should be"):
+        read_po(folder)

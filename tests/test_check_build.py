@@ -42,7 +42,7 @@ def faulty(tmp_path_factory: pytest.TempPathFactory) -> tuple[Config, dict[str, 
             if entry.msgid.startswith(key) and not entry.obsolete:
                 lines[key] = table.msgstr_line(entry.linenum)
     pipeline.build_html(config, "en")
-    pipeline.compile_catalog(config, "zh_CN")
+    pipeline.compile_catalogs(config, "zh_CN")
     outdir = config.build_dir / "html" / "zh_CN"
     doctrees = str(config.build_dir / "doctrees" / "zh_CN")
     pipeline.run_sphinx(config, ["-b", "html", "-E", "-D", "language=zh_CN", "-d", doctrees,

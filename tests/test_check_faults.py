@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import ast
 import csv
-import os
 import shutil
 import signal
 import threading
@@ -27,7 +26,7 @@ from l10n.checks.runner import check_catalog, check_catalogs
 from l10n.cli import main
 from l10n.config import load_config
 from l10n.errors import L10nError
-from l10n.pipeline import compile_catalog
+from l10n.pipeline import compile_catalogs
 from l10n.segments import clear_inline_features_cache
 
 FAULTS = ROOT / "tests" / "faults"
@@ -124,42 +123,6 @@ def test_plural_forms_are_parsed_by_gettext(value: str, problem: str | None) -> 
         assert result is not None and problem in result
 
 
-def _tree_findings(root: Path) -> set[tuple[str, str]]:
-    return {(f.path, f.code) for f in check_catalogs(load_config(root)) if f.severity == ERROR}
-
-
-def test_locale_tree_allows_glossary_and_compiled_catalogs(tmp_path: Path) -> None:
-    root = _project_with_catalog(tmp_path, ROOT / "locale" / "zh_CN" / "LC_MESSAGES" / "README.po")
-    (root / "locale" / "zh_CN" / "glossary.tsv").write_text("term\tzh\n", encoding="utf-8")
-    (root / "locale" / "zh_CN" / "LC_MESSAGES" / "README.mo").write_bytes(b"")
-    assert _tree_findings(root) == set()
-
-
-def test_locale_tree_symlinks_and_unexpected_paths(tmp_path: Path) -> None:
-    root = _project_with_catalog(tmp_path, ROOT / "locale" / "zh_CN" / "LC_MESSAGES" / "README.po")
-    secret = tmp_path / "secret.txt"
-    secret.write_text("x", encoding="utf-8")
-    os.symlink(secret, root / "locale" / "zh_CN" / "LC_MESSAGES" / "other.po")
-    (root / "locale" / "zh_CN" / "images").mkdir()
-    (root / "locale" / "zh_CN" / "LC_MESSAGES" / "notes.txt").write_text("x", encoding="utf-8")
-    (root / "locale" / "README").write_text("x", encoding="utf-8")
-    assert _tree_findings(root) == {
-        ("locale/zh_CN/LC_MESSAGES/other.po", "symlink"),
-        ("locale/zh_CN/images", "unexpected-path"),
-        ("locale/zh_CN/LC_MESSAGES/notes.txt", "unexpected-path"),
-        ("locale/README", "unexpected-path"),
-    }
-
-
-def test_symlinked_catalog_is_reported(tmp_path: Path) -> None:
-    root = _project_with_catalog(tmp_path, ROOT / "locale" / "zh_CN" / "LC_MESSAGES" / "README.po")
-    catalog = root / "locale" / "zh_CN" / "LC_MESSAGES" / "README.po"
-    real = tmp_path / "elsewhere.po"
-    catalog.rename(real)
-    os.symlink(real, catalog)
-    assert ("locale/zh_CN/LC_MESSAGES/README.po", "symlink") in _tree_findings(root)
-
-
 def test_parallel_check_gives_the_serial_result(tmp_path: Path) -> None:
     messages = []
     for name in sorted(EXPECTED):
@@ -171,10 +134,12 @@ def test_parallel_check_gives_the_serial_result(tmp_path: Path) -> None:
     catalog = new_catalog("zh_CN", "README")
     for index, (msgid, msgstr) in enumerate(messages * 4):  # fuzzy and obsolete ones among them
         entry = polib.POEntry(msgctxt=str(index), msgid=msgid, msgstr=msgstr)
-        if index % 5 == 0:
+        copy, position = divmod(index, len(messages))
+        turn = position + copy  # a message's 4 copies take 4 turns in a row: at most one is fuzzy
+        if turn % 5 == 0:
             entry.flags.append("fuzzy")
             entry.previous_msgid = f"an older {msgid}"
-        entry.obsolete = index % 50 == 49
+        entry.obsolete = turn % 50 == 49
         catalog.append(entry)
     config = copy_project(tmp_path / "project")
     path = config.po_path("zh_CN", "README")
@@ -216,9 +181,9 @@ def test_a_catalog_is_checked_again_only_when_something_it_reads_changed(
     def codes() -> set[str]:
         return {f.code for f in check_catalogs(config, ["zh_CN"])}
 
-    compile_catalog(config, "zh_CN")
+    compile_catalogs(config, "zh_CN")
     assert codes() == set() and codes() == set()
-    compile_catalog(config, "zh_CN")  # again, as `make html` does between its checks
+    compile_catalogs(config, "zh_CN")  # again, as `make html` does between its checks
     assert codes() == set()
     assert checked == ["zh_CN"]  # the second and third time came from memory
     glossary = config.locale_dir / "zh_CN" / "glossary.tsv"
@@ -297,3 +262,38 @@ def test_every_finding_code_is_documented_in_the_readme() -> None:
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     assert sorted(code for code in codes if f"`{code}`" not in readme) == []
 
+
+
+def _findings_of(tmp_path: Path, name: str, code: str) -> list[Finding]:
+    root = _project_with_catalog(tmp_path, FAULTS / name)
+    return [f for f in check_catalogs(load_config(root), only=MY_CHECKS) if f.code == code]
+
+
+def test_a_reference_link_in_a_msgstr_is_dropped_and_says_why(tmp_path: Path) -> None:
+    """Sphinx parses each msgstr alone, without the document's `[r]: URL` definitions: a built page
+    shows `[t][r]` as text (tried in a real build), so link-dropped is right, and says why."""
+    (finding,) = _findings_of(tmp_path, "link-dropped-reference.po", "link-dropped")
+    assert finding.severity == ERROR
+    assert finding.message.startswith("link https://example.com/guide of the msgid is missing: [指南][guide] is a "
+                                      "reference link, and reference links do not resolve inside a translation")
+    assert finding.fix.startswith("write the inline link [指南](https://example.com/guide)")
+    forms = (("阅读[指南][]。", "[指南]"), ("阅读[指南]。", "[指南]"), ("阅读[指南][G u]。", "[指南][g u]"))
+    for msgstr, written in forms:  # collapsed, shortcut, and full with a label to normalize
+        (problem,) = message_problems("Read [the guide](https://example.com/guide).", msgstr, "zh_CN")
+        assert f": {written} is a reference link" in problem.message
+    (plain,) = message_problems("Read [the guide](https://example.com/guide).", "阅读指南。", "zh_CN")
+    assert plain.message == "link https://example.com/guide of the msgid is missing"  # no reference: as before
+    (kept,) = message_problems("See [the guide](https://example.com/g) [1].", "参见指南 [1]。", "zh_CN")
+    assert kept.message == "link https://example.com/g of the msgid is missing"  # [1] is the msgid's own text
+
+
+def test_an_eval_rst_fence_names_the_directives_it_runs(tmp_path: Path) -> None:
+    """A blank line inside the fence is reported, and so is the fence: Sphinx parses the whole
+    msgstr, so runs the directive, before it keeps only the first block."""
+    (finding,) = _findings_of(tmp_path, "myst-directive-eval-rst.po", "myst-directive")
+    assert finding.severity == ERROR
+    assert "MyST directive {eval-rst}" in finding.message
+    assert "reStructuredText directive 'raw'" in finding.message
+    nested = "感谢。\n```{eval-rst}\n.. note::\n\n   .. include:: /etc/passwd\n\n.. |x| raw:: html\n\n   <b>\n```"
+    (problem,) = [p for p in message_problems("Thank you.", nested, "zh_CN") if p.code == "myst-directive"]
+    assert "directives 'note', 'include', 'raw'" in problem.message

@@ -25,6 +25,11 @@ HOSTILE = {
     "heading-marker": ("# 这些记录按年份分组。", "heading-marker"),
     "blank-line": ("这些记录\n\n按年份分组。", "blank-line"),
     "ordered-list": ("2024. 这些记录按年份分组。", "ordered-list-marker"),
+    "eval-rst-raw": ("这些记录按年份分组。\n```{eval-rst}\n.. raw:: html\n\n   <script>alert(1)</script>\n```",
+                     "myst-directive"),
+    # the build's cost: 2,499 emphasis spans took the build from 2 s to 16 s; nesting crashes it
+    "emphasis-flood": ("*a" * 4999, "markup-count"),
+    "deep-nesting": ("这些记录" + "**" * 9 + "按年份" + "**" * 9 + "分组。", "markup-nesting"),
 }
 
 

@@ -47,11 +47,29 @@ def test_invalid_language_code_is_rejected(project: Config, capsys: pytest.Captu
     assert_one_line_error(err, "--language: error:", repr(code))
 
 
-def test_invalid_language_directory_is_rejected(project: Config, capsys: pytest.CaptureFixture[str]) -> None:
+def test_invalid_language_directory_is_reported_and_the_others_updated(
+        project: Config, capsys: pytest.CaptureFixture[str]) -> None:
     (project.locale_dir / "zh-Hans").mkdir()
-    status, _, err = run(capsys, project, "update")
+    status, out, err = run(capsys, project, "update")
     assert status == 2
-    assert_one_line_error(err, "locale/zh-Hans: error: invalid language code")
+    assert_one_line_error(err, "locale/zh-Hans: error: invalid-language-dir: not a language directory: "
+                          "invalid language code 'zh-Hans'")
+    assert sorted(line.split(":")[0] for line in out.splitlines() if "translated" in line) == [
+        str(Path("locale", code, "LC_MESSAGES", "README.po")) for code in ("ja", "zh_CN", "zh_TW")]
+
+
+def test_update_never_writes_through_a_symlinked_language(project: Config, tmp_path: Path,
+                                                          capsys: pytest.CaptureFixture[str]) -> None:
+    elsewhere = tmp_path / "ja"
+    (project.locale_dir / "ja").rename(elsewhere)
+    (project.locale_dir / "ja").symlink_to(elsewhere, target_is_directory=True)
+    catalog = elsewhere / "LC_MESSAGES" / "README.po"
+    catalog.write_text(catalog.read_text(encoding="utf-8").replace('"Language: ja\\n"', '"Language: jp\\n"'),
+                       encoding="utf-8")
+    before = catalog.read_bytes()
+    status, out, err = run(capsys, project, "update")
+    assert status == 2 and "locale/ja: error: symlink" in err and "ja left alone" in err
+    assert catalog.read_bytes() == before and "locale/zh_CN/LC_MESSAGES/README.po" in out
 
 
 def test_missing_source_file(project: Config, capsys: pytest.CaptureFixture[str]) -> None:

@@ -124,7 +124,7 @@ def test_mo_is_recompiled_from_the_current_po_every_build(project: Config) -> No
     po = read_po(project.po_path("zh_CN"))
     po.find("Resources").msgstr = "资源（新）"
     write_po(project.po_path("zh_CN"), po)
-    mo = project.po_path("zh_CN").with_suffix(".mo")
+    mo = pipeline.compiled_dir(project, "zh_CN") / "README.mo"
     future = project.po_path("zh_CN").stat().st_mtime + 3600
     os.utime(mo, (future, future))  # a .mo newer than its .po must not be trusted
     pipeline.build_html(project, "zh_CN")
@@ -140,7 +140,7 @@ def test_translations_cannot_read_files(project: Config) -> None:
     entry = po.find("The listing is in no particular order other than being grouped by the year.")
     entry.msgstr = "```{include} ../secret.txt\n```"
     write_po(project.po_path("zh_CN"), po)
-    pipeline.compile_catalog(project, "zh_CN")
+    pipeline.compile_catalogs(project, "zh_CN")
     outdir = project.build_dir / "raw"
     with contextlib.suppress(L10nError):  # a refused directive may fail the build; nothing may leak either way
         pipeline.run_sphinx(project, ["-b", "html", "-E", "-D", "language=zh_CN", str(project.source_dir),

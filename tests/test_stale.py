@@ -199,7 +199,8 @@ def test_workflow_runs_the_gate_per_language_in_a_matrix() -> None:
     job = workflow["jobs"]["stale"]
     assert job["strategy"]["matrix"]["language"] == "${{ fromJSON(needs.languages.outputs.list) }}"
     runs = [step.get("run", "") for step in job["steps"]]
-    assert "make stale LANGUAGE=${{ matrix.language }} STALE_ARGS=\"--format github\"" in runs
+    assert 'make stale LANGUAGE="$MATRIX_LANGUAGE" STALE_ARGS="--format github"' in runs
+    assert job["steps"][-1]["env"] == {"MATRIX_LANGUAGE": "${{ matrix.language }}"}
 
 
 def test_languages_are_gated_separately(project: Path, capsys: pytest.CaptureFixture[str]) -> None:

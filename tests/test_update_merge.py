@@ -9,7 +9,7 @@ from pathlib import Path
 import polib
 import pytest
 
-from l10n.catalog.io import read_po, render_po, write_po
+from l10n.catalog.io import parse_po_text, read_po, render_po, write_po
 from l10n.catalog.update import (
     CARRY_COMMENT,
     WHITESPACE_COMMENT,
@@ -167,3 +167,72 @@ def test_gettext_tools_accept_fuzzy_previous_and_obsolete_entries(tmp_path: Path
     out = subprocess.run(["msgcat", "--no-wrap", str(path)], check=True, capture_output=True,
                          text=True).stdout
     assert "#| msgid \"Boris Dayma wrote" in out
+
+
+def reread(po: polib.POFile) -> polib.POFile:
+    """The catalog as the next `make update` reads it from the file this one is written to."""
+    return parse_po_text(render_po(po), "README.po")
+
+
+def test_an_entry_going_obsolete_keeps_what_a_read_gives_back() -> None:
+    """polib writes `#~| msgid` but skips it when reading, and writes no `#.` or `#:` for an obsolete
+    entry: the obsolete entry drops them, so its text reads back and renders to the same bytes."""
+    fuzzy = polib.POEntry(msgid=INTRO_8, msgstr="训练日志", flags=["fuzzy"], previous_msgid=INTRO_7,
+                          previous_msgctxt="old context", comment="extracted", tcomment="checked by A. ",
+                          occurrences=[("source/README.md", "7")])
+    new, report = merge(catalog(fuzzy), template("2021"), "zh_CN")
+    [gone] = [e for e in new if e.obsolete]
+    assert (gone.msgid, gone.msgstr, gone.flags, gone.tcomment) == (INTRO_8, "训练日志", ["fuzzy"], "checked by A.")
+    assert (gone.previous_msgid, gone.previous_msgctxt, gone.comment, gone.occurrences) == (None, None, "", [])
+    assert report.obsoleted == [INTRO_8] and fuzzy.previous_msgid == INTRO_7, "the old catalog is not changed"
+    text = render_po(new)
+    assert "#~|" not in text and render_po(reread(new)) == text
+
+
+def test_after_a_revert_the_obsolete_fuzzy_copy_of_the_translation_is_dropped() -> None:
+    po = catalog(polib.POEntry(msgid=INTRO_7, msgstr="训练日志是最好的来源之一。"))
+    edited, _ = merge(po, template(INTRO_8), "zh_CN")  # INTRO_8 fuzzy, INTRO_7 obsolete (reviewed)
+    assert [(e.msgid, e.obsolete, e.flags) for e in edited] == [(INTRO_8, False, ["fuzzy"]), (INTRO_7, True, [])]
+    reverted, report = merge(reread(edited), template(INTRO_7), "zh_CN")
+    assert report.recovered == [INTRO_7] and report.dropped == [INTRO_8] and report.obsoleted == []
+    assert render_po(reverted) == render_po(merge(po, template(INTRO_7), "zh_CN")[0]), "no trace is left"
+
+
+def test_an_obsolete_translation_found_nowhere_else_is_kept() -> None:
+    live = polib.POEntry(msgid="2021", msgstr="2021年")
+    kept = [polib.POEntry(msgid=INTRO_8, msgstr="另一个译文", flags=["fuzzy"], obsolete=True),  # msgstr not live
+            polib.POEntry(msgid=INTRO_7, msgstr="2021年", obsolete=True),  # reviewed for another msgid
+            polib.POEntry(msgid="2021", msgstr="2021 年", obsolete=True)]  # another translation of a live msgid
+    dropped = [polib.POEntry(msgid="2020", msgstr="2021年", flags=["fuzzy"], obsolete=True),
+               polib.POEntry(msgid="2021", msgstr="2021年", obsolete=True),
+               polib.POEntry(msgid=INTRO_8, msgstr="另一个译文", flags=["fuzzy"], obsolete=True)]
+    new, report = merge(catalog(live, *kept, *dropped), template("2021"), "zh_CN")
+    assert [(e.msgid, e.msgstr) for e in new if e.obsolete] == [(e.msgid, e.msgstr) for e in kept]
+    assert report.dropped == ["2020", "2021", INTRO_8]
+
+
+def test_an_untranslated_entry_gets_the_translation_of_an_obsolete_one_with_its_msgid() -> None:
+    empty = polib.POEntry(msgid=INTRO_7, msgstr="")
+    reviewed = polib.POEntry(msgid=INTRO_7, msgstr="旧译文", obsolete=True)
+    suggestion = polib.POEntry(msgid=INTRO_7, msgstr="模糊译文", flags=["fuzzy"], obsolete=True)
+    new, report = merge(catalog(empty, reviewed, suggestion), template(INTRO_7), "zh_CN")
+    assert [(e.msgstr, e.obsolete, e.flags) for e in new] == [("旧译文", False, []), ("模糊译文", True, ["fuzzy"])]
+    assert report.recovered == [INTRO_7]
+
+
+def test_obsolete_entries_as_msgmerge_writes_them_are_kept_and_stable() -> None:
+    """GNU msgmerge and editors write obsolete comment lines polib reads differently: `#~ #, fuzzy`
+    is the flag, `#~ #.` and `#~ #:` are read but never written, `#~|` is skipped, `#~ msgctxt` kept."""
+    text = ('msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n"\n\n'
+            'msgid "2021"\nmsgstr "2021年"\n\n'
+            '# checked by A.\n#~ #. extracted\n#~ #: source/README.md:3\n#~ #, fuzzy\n'
+            '#~| msgid "The old English"\n#~ msgctxt "list"\n#~ msgid "Gone English"\n#~ msgstr "旧译文"\n')
+    new, report = merge(parse_po_text(text, "README.po"), template("2021"), "zh_CN")
+    [gone] = [e for e in new if e.obsolete]
+    assert (gone.msgid, gone.msgstr, gone.msgctxt, gone.flags, gone.tcomment) == (
+        "Gone English", "旧译文", "list", ["fuzzy"], "checked by A.")
+    written = render_po(new)
+    assert written.endswith('# checked by A.\n#, fuzzy\n#~ msgctxt "list"\n#~ msgid "Gone English"\n'
+                            '#~ msgstr "旧译文"\n')
+    again, report = merge(reread(new), template("2021"), "zh_CN")
+    assert render_po(again) == written and report.dropped == report.obsoleted == []

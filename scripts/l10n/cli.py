@@ -1,7 +1,7 @@
 """The command line: `l10n <command> ...`. `main(argv) -> int` is the only entry point.
 
-Exit status: 0 success, 1 findings (checks, stale), 2 bad input or a missing tool (one line on
-stderr naming file, line and fix; never a traceback).
+Exit status: 0 success, 1 findings (checks, stale), 2 bad input, a missing tool or an OS error
+(a folder not writable, a full disk: one line on stderr naming file, line and fix; never a traceback).
 """
 
 from __future__ import annotations
@@ -11,7 +11,7 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from .errors import L10nError
+from .errors import L10nError, os_error
 
 # Each module registers its subcommands; the order is the order of `l10n --help`.
 COMMAND_MODULES = [
@@ -87,14 +87,21 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return int(args.func(args))
     except L10nError as exc:
-        exc.path = _shown_path(exc.path, args.root)
-        print(exc.one_line(), file=sys.stderr)
-        return 2
+        return _report(exc, args.root)
     except KeyboardInterrupt:
         print("interrupted", file=sys.stderr)
         return 130
     except BrokenPipeError:
         return 0
+    except OSError as exc:  # the last resort: an OS error no command turned into an L10nError
+        return _report(os_error(exc), args.root)
+
+
+def _report(exc: L10nError, root: Path | None) -> int:
+    """Print the error's one line (its path as the user knows it); the exit status of bad input."""
+    exc.path = _shown_path(exc.path, root)
+    print(exc.one_line(), file=sys.stderr)
+    return 2
 
 
 if __name__ == "__main__":

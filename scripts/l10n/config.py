@@ -8,7 +8,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .errors import L10nError
-from .locales import validate_language
 
 
 @dataclass(frozen=True)
@@ -50,15 +49,11 @@ class Config:
         return self.build_dir / "gettext" / f"{document}.pot"
 
     def languages(self) -> list[str]:
-        """Every language with a catalog directory under locale/, validated, sorted."""
-        if not self.locale_dir.is_dir():
-            return []
-        found = []
-        for entry in sorted(self.locale_dir.iterdir()):
-            if entry.is_dir() and not entry.name.startswith("."):
-                validate_language(entry.name, where=str(self.relative(entry)))
-                found.append(entry.name)
-        return found
+        """Every directory under locale/ named by a valid language code, sorted (the catalog
+        boundary, `catalog/boundary.py`, reports the others and what is wrong inside these)."""
+        from .catalog.boundary import scan_locale_tree
+
+        return list(scan_locale_tree(self).languages)
 
     def relative(self, path: Path) -> Path:
         try:

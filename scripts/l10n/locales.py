@@ -15,25 +15,28 @@ LANGUAGE_CODE = re.compile(r"^[a-z]{2,3}(_[A-Z]{2})?$")
 
 
 @cache
+def language_code_problem(code: str) -> str | None:
+    """Why `code` is not a safe, known locale code (None when it is one)."""
+    if not LANGUAGE_CODE.fullmatch(code):
+        return f"invalid language code {code!r}: expected ll or ll_CC (e.g. zh_CN, ja, pt_BR)"
+    try:
+        Locale.parse(code)
+    except (UnknownLocaleError, ValueError):
+        return f"unknown language code {code!r}: babel has no locale data for it"
+    return None
+
+
 def validate_language(code: str, where: str = "language") -> str:
     """Return code if it is a safe, known locale; raise L10nError otherwise.
 
     The code reaches `sphinx-build -D language=`, HTML attributes and file paths, so the
     pattern is strict and babel must know the locale.
     """
-    if not LANGUAGE_CODE.match(code):
-        raise L10nError(
-            where,
-            f"invalid language code {code!r}: expected ll or ll_CC (e.g. zh_CN, ja, pt_BR)",
-            "use a code like zh_CN",
-        )
-    try:
-        Locale.parse(code)
-    except (UnknownLocaleError, ValueError):
-        raise L10nError(
-            where, f"unknown language code {code!r}: babel has no locale data for it",
-            "check the code against the CLDR locale list",
-        ) from None
+    problem = language_code_problem(code)
+    if problem is not None:
+        fix = "use a code like zh_CN" if problem.startswith("invalid") else \
+            "check the code against the CLDR locale list"
+        raise L10nError(where, problem, fix)
     return code
 
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import importlib.util
 import os
+import shutil
 import subprocess
 import sys
 from dataclasses import dataclass, field
@@ -125,15 +126,37 @@ def update(config: Config, languages: list[str] | None = None) -> list[UpdateRep
     return reports
 
 
-def compile_catalog(config: Config, language: str, document: str = "README") -> Path:
-    """Compile the .mo Sphinx reads from the current PO, every time (mtimes prove nothing)."""
-    po_path = config.po_path(language, document)
-    po = read_po(po_path, config.max_po_bytes)
-    mo_path = po_path.with_suffix(".mo")
-    tmp = mo_path.with_name(f".{mo_path.name}.tmp")
-    po.save_as_mofile(str(tmp))
-    os.replace(tmp, mo_path)
-    return mo_path
+def compiled_dir(config: Config, language: str) -> Path:
+    """Where the build compiles a language's checked catalogs: the only catalogs Sphinx reads
+    (`locale_dirs` points at build/locale, never at locale/)."""
+    return config.build_dir / "locale" / language / "LC_MESSAGES"
+
+
+def compile_catalogs(config: Config, language: str) -> list[Path]:
+    """Compile the .mo files Sphinx reads from the current, checked PO files, every time (mtimes
+    prove nothing), and remove anything else from the language's compiled folder."""
+    folder = compiled_dir(config, language)
+    folder.mkdir(parents=True, exist_ok=True)
+    written = []
+    for document in config.documents:
+        po = read_po(config.po_path(language, document), config.max_po_bytes)
+        mo_path = folder / f"{document}.mo"
+        tmp = mo_path.with_name(f".{mo_path.name}.tmp")
+        po.save_as_mofile(str(tmp))
+        os.replace(tmp, mo_path)
+        written.append(mo_path)
+    for stray in set(folder.iterdir()) - set(written):
+        shutil.rmtree(stray) if stray.is_dir() and not stray.is_symlink() else stray.unlink()
+    return written
+
+
+def _locale_dirs_option(config: Config) -> list[str]:
+    """`-D locale_dirs=...`: the compiled catalogs, relative to the source dir as Sphinx wants."""
+    relative = os.path.relpath(config.build_dir / "locale", config.source_dir)
+    if "," in relative:  # Sphinx splits a list setting given with -D on commas
+        raise L10nError(config.relative(config.build_dir), "the build directory's path holds a comma",
+                        "set [tool.l10n] build_dir to a path without one")
+    return ["-D", f"locale_dirs={relative}"]
 
 
 def refuse_on_errors(config: Config, language: str) -> None:
@@ -160,12 +183,12 @@ def build_html(config: Config, language: str, html_context: dict[str, str] | Non
                 raise L10nError(config.relative(config.po_path(language, document)),
                                 f"no catalog for {language}", f"run `make update LANGUAGE={language}`")
         refuse_on_errors(config, language)
-        for document in config.documents:
-            compile_catalog(config, language, document)
+        compile_catalogs(config, language)
     outdir = config.build_dir / "html" / language
     context = [arg for name, value in (html_context or {}).items() for arg in ("-A", f"{name}={value}")]
     warnings = run_sphinx(config, [
-        "-b", "html", "-E", "-W", "--keep-going", "-D", f"language={language}", *context,
+        "-b", "html", "-E", "-W", "--keep-going", "-D", f"language={language}", *_locale_dirs_option(config),
+        *context,
         "-d", str(config.build_dir / "doctrees" / language), str(config.source_dir), str(outdir),
     ])
     return BuildResult(language, outdir, warnings)

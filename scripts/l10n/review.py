@@ -14,7 +14,7 @@ from pathlib import Path
 
 import polib
 
-from .catalog.io import clear_fuzzy
+from .catalog.io import clear_fuzzy, po_text_lines
 from .checks.po_lines import PoLines
 from .worddiff import DiffOp, word_diff
 
@@ -59,7 +59,7 @@ def _entry_blocks(text: str) -> list[tuple[int, int]]:
     """(first, last) 1-based line of every run of non-blank lines: one PO entry each."""
     blocks: list[tuple[int, int]] = []
     start = 0
-    lines = text.splitlines()
+    lines = po_text_lines(text)  # PO lines: U+2028 in a msgstr ends none
     for number, line in enumerate(lines, start=1):
         if line.strip():
             start = start or number

@@ -78,6 +78,7 @@ class InlineFeatures:
     roles: tuple[str, ...] = ()
     emphasis: int = 0
     strong: int = 0
+    depth: int = 0  # how deep inline markup nests (`**[a *b*](u)**`: 3)
     text: str = ""  # the visible words, markup removed
 
     @property
@@ -165,6 +166,12 @@ def unique_msgids(markdown: str) -> list[str]:
 # (newline, escape, role, code, emphasis, link, image, footnote, autolink, html, entity).
 # A text without any of them parses to one text token: no need to run the parser.
 _INLINE_TRIGGERS = frozenset("\n\r\0\\{`*_[!<&")
+_TRIGGER = re.compile("[" + re.escape("".join(sorted(_INLINE_TRIGGERS))) + "]")
+
+
+def markup_characters(text: str) -> int:
+    """How many characters of a text can start inline markup (the inline parser's triggers)."""
+    return len(_TRIGGER.findall(text))
 
 
 _FEATURES_CACHE: dict[str, InlineFeatures] = {}
@@ -202,9 +209,11 @@ def _parse_inline_features(text: str) -> InlineFeatures:
     html: list[str] = []
     roles: list[str] = []
     words: list[str] = []
-    emphasis = strong = 0
+    emphasis = strong = level = depth = 0
     for parent in tokens:
         for child in parent.children or []:
+            level += child.nesting
+            depth = max(depth, level)
             if child.type == "link_open":
                 href = str(child.attrs.get("href", ""))
                 (autolinks if child.markup == "autolink" else links).append(href)
@@ -236,8 +245,40 @@ def _parse_inline_features(text: str) -> InlineFeatures:
         roles=tuple(roles),
         emphasis=emphasis,
         strong=strong,
+        depth=depth,
         text=text_only,
     )
+
+
+_REFERENCE = "\0reference:"
+
+
+class _EveryLabel(dict[str, dict[str, str]]):
+    """A reference map in which every label is defined (the document's own is not known here)."""
+
+    def get(self, key: str, default: object = None) -> dict[str, str]:
+        return {"href": _REFERENCE + key.lower(), "title": ""}
+
+
+def reference_links(text: str) -> tuple[tuple[str, str], ...]:
+    """The (link text, label) of each reference-style link of a text (`[t][r]`, `[t][]`, `[t]`):
+    what would be a link if the document defined the label."""
+    if "[" not in text:
+        return ()
+    found: list[tuple[str, str]] = []
+    label = ""
+    words: list[str] = []
+    for parent in _inline_parser().parseInline(text, {"references": _EveryLabel()}):
+        for child in parent.children or []:
+            href = str(child.attrs.get("href", "")) if child.type == "link_open" else ""
+            if href.startswith(_REFERENCE):
+                label, words = href.removeprefix(_REFERENCE), []
+            elif child.type == "link_close" and label:
+                found.append(("".join(words), label))
+                label = ""
+            elif label:
+                words.append(child.content)
+    return tuple(found)
 
 
 @dataclass

@@ -47,12 +47,15 @@ def _catalog_states(root: str, language: str, document: str) -> dict[str, str]:
     from .catalog.io import read_po
     from .catalog.stats import entry_state
     from .config import load_config
+    from .errors import L10nError
 
     config = load_config(Path(root))
     path = config.po_path(language, document)
-    if not path.is_file():
+    try:  # a catalog the gate would refuse (a symlink, a syntax error): every passage is a fallback
+        catalog = read_po(path, config.max_po_bytes)
+    except L10nError:
         return {}
-    return {e.msgid: entry_state(e) for e in read_po(path, config.max_po_bytes) if not e.obsolete}
+    return {e.msgid: entry_state(e) for e in catalog if not e.obsolete}
 
 
 class MarkFallbacks(SphinxTransform):

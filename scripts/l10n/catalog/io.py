@@ -1,24 +1,27 @@
 """The one place PO files are read and written.
 
 Reading goes through polib, guarded by a size limit and a lexical check of every line (polib
-silently drops an unterminated string); errors name file and line. Writing renders with one
-normalization (no wrapping, so a URL is never split; obsolete entries last) and replaces the
-file atomically, only when its bytes change.
+silently drops an unterminated string); errors name file and line. A PO line ends at "\n" only
+(`po_text_lines`: U+2028, a form feed... are characters of a string). Nothing is read through a
+symlink. Writing renders with one normalization (no wrapping, so a URL is never split; obsolete
+entries last) and replaces the file atomically, only when its bytes change.
 """
 
 from __future__ import annotations
 
+import contextlib
 import gc
 import os
 import re
+import stat
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from datetime import UTC, datetime
 from pathlib import Path
 
 import polib
 
-from ..errors import L10nError
+from ..errors import L10nError, os_error
 from ..locales import plural_forms, validate_language
 
 MAX_PO_BYTES = 4_000_000
@@ -28,6 +31,7 @@ _KEYWORD = re.compile(r'^(#~\s*)?(#\|\s*)?(msgctxt|msgid|msgid_plural|msgstr(\[\
 _STRING = re.compile(r'^(#~\s*)?(#\|\s*)?"')
 _SYNTAX_LINE = re.compile(r"\(line (\d+)\)")
 _CHARSET = re.compile(rb"charset=([A-Za-z0-9_.:-]+)")
+_BARE_MARK = re.compile(r"^(\s*#[,.:|])(?=\S)")  # "#,fuzzy": gettext reads it as "#, fuzzy", polib not
 
 
 class CatalogReadError(L10nError):
@@ -48,9 +52,24 @@ def declared_charset(raw: bytes) -> tuple[str, int] | None:
     return match.group(1).decode("ascii"), header[: match.start()].count(b"\n") + 1
 
 
-def lint_po_text(text: str) -> Iterator[tuple[int, str]]:
-    """(line, problem) for lines polib would misread or drop without an error."""
-    for number, line in enumerate(text.splitlines(), start=1):
+def po_text_lines(text: str, keepends: bool = False) -> list[str]:
+    """The lines of PO text as gettext reads them: a line ends at "\n" only (a "\r" before it is
+    part of the ending, as a Windows editor saves). With keepends, "".join(lines) == text."""
+    lines = text.split("\n")
+    last = lines.pop()  # what follows the last "\n": "" when the text ends with one
+    if keepends:
+        lines = [line + "\n" for line in lines]
+    elif "\r" in text:
+        lines = [line.removesuffix("\r") for line in lines]
+        last = last.removesuffix("\r")
+    if last:
+        lines.append(last)
+    return lines
+
+
+def lint_po_text(text: str | Sequence[str]) -> Iterator[tuple[int, str]]:
+    """(line, problem) for lines polib would misread or drop without an error (text, or its lines)."""
+    for number, line in enumerate(po_text_lines(text) if isinstance(text, str) else text, start=1):
         stripped = line.strip()
         if not stripped or (stripped[0] == "#" and not stripped.startswith(("#~", "#|"))):
             continue
@@ -78,27 +97,69 @@ def read_po(path: str | Path, max_bytes: int = MAX_PO_BYTES) -> polib.POFile:
 
 
 def read_po_text(path: str | Path, max_bytes: int = MAX_PO_BYTES) -> str:
-    """A PO file's text, if it is within the size limit and UTF-8 (CatalogReadError if not)."""
+    """A PO file's text, if it is a regular file (never read through a symlink), within the size
+    limit, UTF-8 and not empty (CatalogReadError if not)."""
     path = Path(path)
-    if not path.is_file():
-        raise L10nError(path, "file not found", "run `make update` to create it, or check the path")
-    size = path.stat().st_size
-    if size > max_bytes:
-        raise CatalogReadError("catalog-too-large", path,
-                               f"file is {size} bytes, over the {max_bytes}-byte limit",
-                               "split the document or raise max_po_bytes in [tool.l10n]", 1)
-    raw = path.read_bytes()
+    raw = _read_file(path, max_bytes)
     charset = declared_charset(raw)  # "CHARSET" is the template placeholder; `make check` flags it in a PO
     if charset is not None and charset[0].lower().replace("_", "-") not in ("utf-8", "utf8", "charset"):
         raise CatalogReadError("charset-not-utf8", path,
                                f"charset {charset[0]} declared; catalogs must be UTF-8",
                                "convert with `msgconv -t UTF-8` and declare charset=UTF-8", charset[1])
     try:
-        return raw.decode("utf-8")
+        text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
         line = raw[: exc.start].count(b"\n") + 1
         raise CatalogReadError("invalid-utf8", path, f"invalid UTF-8 byte 0x{raw[exc.start]:02x}",
                                "save the file as UTF-8", line) from None
+    if not text.removeprefix("\ufeff").strip():
+        language = path.parent.parent.name if path.parent.name == "LC_MESSAGES" else "xx"
+        remedy = "run `make gettext`" if path.suffix == ".pot" else f"run `make update LANGUAGE={language}`"
+        raise CatalogReadError("empty-catalog", path, "empty catalog: the file has no header and no entries",
+                               f"delete it and {remedy}")
+    return text
+
+
+def _read_file(path: Path, max_bytes: int) -> bytes:
+    """The bytes of the regular file at `path`, opened without following a symlink: refused in
+    the open itself (O_NOFOLLOW), so nothing can swap one in between a check and the read."""
+    try:  # O_NONBLOCK: a FIFO put there does not hang the open (it is refused below)
+        fd = os.open(path, os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK | os.O_CLOEXEC)
+    except FileNotFoundError:
+        raise L10nError(path, "file not found", "run `make update` to create it, or check the path") from None
+    except OSError as exc:
+        if path.is_symlink():  # O_NOFOLLOW's ELOOP; nothing of the target is read or quoted
+            raise CatalogReadError("symlink", path, "the catalog is a symlink: catalogs are never read through one",
+                                   "replace it with the file itself") from None
+        raise os_error(exc, path, "read") from None
+    raw = b""
+    try:  # fstat first: a directory opens, and os.fdopen raises on it
+        info = os.fstat(fd)
+        regular = stat.S_ISREG(info.st_mode)
+        if regular and info.st_size <= max_bytes:  # to one byte over the limit: it may grow meanwhile
+            with open(fd, "rb", closefd=False) as handle:
+                raw = handle.read(max_bytes + 1)
+    finally:
+        os.close(fd)
+    if not regular:
+        what = "a directory" if stat.S_ISDIR(info.st_mode) else "a special file"
+        raise CatalogReadError("not-a-file", path, f"{what} stands where the catalog file should be",
+                               f"remove {what.replace('a ', 'the ', 1)} there and run `make update`")
+    if info.st_size > max_bytes or len(raw) > max_bytes:
+        raise CatalogReadError("catalog-too-large", path,
+                               f"file is {max(info.st_size, len(raw))} bytes, over the {max_bytes}-byte limit",
+                               "split the document or raise max_po_bytes in [tool.l10n]", 1)
+    return raw
+
+
+class _PolibLines(str):
+    """Text polib parses as the given lines: it splits a string with `str.splitlines()`, at U+2028
+    too. Its own value is empty, so polib never takes it for a file name and opens that."""
+
+    lines: list[str]
+
+    def splitlines(self, keepends: bool = False) -> list[str]:
+        return self.lines
 
 
 def parse_po_text(text: str, path: str | Path, first_line: int = 1,
@@ -109,13 +170,18 @@ def parse_po_text(text: str, path: str | Path, first_line: int = 1,
     offset = first_line - 1
     if not offset:
         text = text.removeprefix("\ufeff")  # a BOM, as Windows editors may write
-    for line, problem in lint_po_text(text):
+    lines = po_text_lines(text)
+    for line, problem in lint_po_text(lines):
         raise CatalogReadError("po-syntax", path, f"PO syntax error: {problem}",
                                "fix the quoting on that line", line + offset)
+    source = _PolibLines()  # a mark without its space ("#,fuzzy") spaced: gettext reads it, polib refuses it
+    source.lines = [_BARE_MARK.sub(r"\1 ", line, count=1) if line[:1] == "#" or line[:1].isspace() else line
+                    for line in lines]
     collecting = gc.isenabled()
     gc.disable()  # polib's entries hold no cycles: collector passes over the growing catalog only cost time
-    try:
-        catalog = polib.pofile(text, wrapwidth=WRAP_WIDTH, check_for_duplicates=False, klass=klass)
+    try:  # the encoding named: read_po_text refuses any but UTF-8 (polib would search the text for one)
+        catalog = polib.pofile(source, encoding="utf-8", wrapwidth=WRAP_WIDTH,
+                               check_for_duplicates=False, klass=klass)
     except (OSError, ValueError) as exc:
         match = _SYNTAX_LINE.search(str(exc))
         error_line = int(match.group(1)) + offset if match else None
@@ -146,11 +212,22 @@ def render_po(po: polib.POFile) -> str:
 
 
 def write_po(path: str | Path, po: polib.POFile) -> bool:
-    """Write atomically (temp file + rename in the same directory); return True if bytes changed."""
+    """Write atomically (temp file + rename in the same directory); return True if bytes changed.
+    On any failure the old file is left as it was; an OS error is an L10nError naming the file."""
     path = Path(path)
     data = render_po(po).encode("utf-8")
-    if path.is_file() and path.read_bytes() == data:
-        return False
+    try:
+        return _replace_file(path, data)
+    except OSError as exc:
+        raise os_error(exc, path, "write") from None
+
+
+def _replace_file(path: Path, data: bytes) -> bool:
+    mode = 0o644
+    if path.is_file() and not path.is_symlink():  # a symlink is replaced, its target neither read nor changed
+        if path.read_bytes() == data:
+            return False
+        mode = path.stat().st_mode & 0o777
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
@@ -158,13 +235,10 @@ def write_po(path: str | Path, po: polib.POFile) -> bool:
             handle.write(data)
             handle.flush()
             os.fsync(handle.fileno())
-        if path.exists():
-            os.chmod(tmp, path.stat().st_mode & 0o777)
-        else:
-            os.chmod(tmp, 0o644)
+        os.chmod(tmp, mode)
         os.replace(tmp, path)
     except BaseException:
-        if os.path.exists(tmp):
+        with contextlib.suppress(OSError):
             os.unlink(tmp)
         raise
     return True
@@ -221,7 +295,7 @@ def mark_fuzzy(entry: polib.POEntry, previous_msgid: str | None = None) -> None:
 
 def add_comment(entry: polib.POEntry, comment: str) -> None:
     """Append a translator comment once."""
-    lines = entry.tcomment.splitlines() if entry.tcomment else []
+    lines = entry.tcomment.split("\n") if entry.tcomment else []  # as polib writes it: U+2028 is no line end
     if comment not in lines:
         lines.append(comment)
     entry.tcomment = "\n".join(lines)

@@ -32,7 +32,9 @@ class Piece:
 
 
 def cut(lines: Sequence[str], count: int) -> list[Piece]:
-    """About `count` pieces of similar length (fewer where the file has no place to cut)."""
+    """About `count` pieces of similar length (fewer where the file has no place to cut). `lines`
+    are the file's PO lines with their ends, `po_text_lines(text, keepends=True)`: split at "\n"
+    only, as the pieces' parse and polib's line numbers count them."""
     starts = [0]
     for number in range(1, count):
         at = _next_cut(lines, max(len(lines) * number // count, starts[-1] + 1))

@@ -4,15 +4,27 @@ Pure: `merge()` takes the old catalog and the template and returns the new catal
 `UpdateReport`; the operation that reads and writes files is `pipeline.update`.
 
 Per template msgid, in order:
-1. exact match with an active entry: kept untouched (msgstr, flags, comments, previous msgid);
-2. exact match with an obsolete entry: recovered, as it was;
+1. exact match with an active entry: kept untouched (msgstr, flags, comments, previous msgid),
+   unless it is untranslated and an obsolete entry of the msgid has a translation (then 2);
+2. exact match with an obsolete entry: recovered, as it was (a reviewed one before a fuzzy one);
 3. the same text as an old translated entry except for link destinations or whitespace:
    carried over, with the destinations rewritten in the msgstr, when that is unambiguous
    (each changed old destination occurs exactly once in the old msgid and in the msgstr);
 4. the closest old translated entry (active or obsolete) by normalized Indel similarity
    (rapidfuzz) at or above the threshold: its msgstr, `#, fuzzy` and `#| msgid`;
 5. otherwise a new, untranslated entry.
-Old active entries the template no longer has become obsolete (`#~`) when translated.
+
+Obsolete entries (`#~`), written after the active ones: the old obsolete entries not recovered,
+then the old active entries the template no longer has, when translated. An obsolete entry keeps
+what polib reads back from its text: msgid, msgstr, flags (`#, fuzzy`), translator comments,
+msgctxt. It loses its previous msgid when it becomes obsolete: polib writes it (`#~| msgid`) but
+skips it when reading, so the next update would drop the line and change bytes; nor are `#.`
+comments and `#:` references written for it. An obsolete entry is dropped only when another entry
+keeps its translation: it has the msgid and msgstr of a reviewed live entry or of an earlier
+obsolete entry, or it is fuzzy (its msgstr never was a reviewed translation of its msgid) and a
+live entry has its msgstr, as the fuzzy copy of a translation left behind when an English edit is
+reverted. A translation no other entry holds stays. So an update of a catalog `merge` wrote,
+read back from its file, writes the same bytes: `make update` is a fixed point.
 """
 
 from __future__ import annotations
@@ -24,7 +36,7 @@ import polib
 from rapidfuzz import fuzz, process
 
 from ..segments import link_skeleton
-from .io import add_comment, mark_fuzzy
+from .io import add_comment, mark_fuzzy, set_previous
 from .stats import catalog_stats
 
 FUZZY_THRESHOLD = 60.0  # percent, like msgmerge's 0.6
@@ -50,7 +62,8 @@ class UpdateReport:
     fuzzied: list[tuple[str, str]] = field(default_factory=list)  # (msgid, previous msgid)
     carried_over: list[tuple[str, str]] = field(default_factory=list)  # (msgid, old msgid)
     recovered: list[str] = field(default_factory=list)
-    obsoleted: list[str] = field(default_factory=list)
+    obsoleted: list[str] = field(default_factory=list)  # went obsolete (and stay, as `#~`)
+    dropped: list[str] = field(default_factory=list)  # obsolete duplicates of a translation kept elsewhere
     written: bool = False
 
     @property
@@ -127,11 +140,12 @@ def merge(old: polib.POFile, template: list[TemplateEntry], language: str,
           threshold: float = FUZZY_THRESHOLD) -> tuple[polib.POFile, UpdateReport]:
     report = UpdateReport(language=language)
     active = {e.msgid: e for e in old if not e.obsolete and e.msgid}
-    obsolete = {e.msgid: e for e in old if e.obsolete and e.msgid}
+    obsolete = [e for e in old if e.obsolete and e.msgid]
+    recoverable = _recoverable(obsolete)
     wanted = {t.msgid for t in template}
     candidates = _Candidates(
         [e for e in active.values() if e.msgid not in wanted and e.msgstr]
-        + [e for e in obsolete.values() if e.msgid not in wanted and e.msgstr and e.msgid not in active]
+        + [e for e in obsolete if e.msgid not in wanted and e.msgstr and e.msgid not in active]
     )
 
     new = polib.POFile(wrapwidth=old.wrapwidth)
@@ -139,35 +153,102 @@ def merge(old: polib.POFile, template: list[TemplateEntry], language: str,
     new.metadata = dict(old.metadata)
     new.metadata_is_fuzzy = False
 
+    used: set[int] = set()
     for item in template:
-        if item.msgid in active:
-            new.append(_fresh(item, active[item.msgid]))
+        source = _exact(item.msgid, active, recoverable)
+        if source is None:
+            new.append(_inherit(item, candidates, threshold, report))
             continue
-        if item.msgid in obsolete and obsolete[item.msgid].msgstr:
-            new.append(_fresh(item, obsolete[item.msgid]))
+        new.append(_fresh(item, source))
+        if source.obsolete:
+            used.add(id(source))
             report.recovered.append(item.msgid)
-            continue
-        entry = _carry_over(item, candidates, report) or _fuzzy_match(item, candidates, threshold, report)
-        if entry is None:
-            entry = _fresh(item)
-            report.new.append(item.msgid)
-        new.append(entry)
 
-    kept_obsolete = {m: e for m, e in obsolete.items() if m not in wanted}
-    for msgid, entry in active.items():
-        if msgid not in wanted and entry.msgstr:
-            gone = _clone(entry)
-            gone.obsolete = True
-            gone.occurrences = []
-            kept_obsolete[msgid] = gone
-            report.obsoleted.append(msgid)
-    for entry in kept_obsolete.values():
-        new.append(entry)
+    old_gone = [e for e in obsolete if id(e) not in used and (e.msgid not in wanted or e.msgstr)]
+    new_gone = [e for msgid, e in active.items() if msgid not in wanted and e.msgstr]
+    _append_obsolete(new, old_gone, new_gone, report)
 
     stats = catalog_stats(new)
     report.translated, report.fuzzy = stats.translated, stats.fuzzy
     report.untranslated, report.obsolete = stats.untranslated, stats.obsolete
     return new, report
+
+
+def _recoverable(obsolete: list[polib.POEntry]) -> dict[str, polib.POEntry]:
+    """Per msgid, the obsolete entry a returning msgid gets back: the last translated one, a
+    reviewed (not fuzzy) one before any fuzzy one."""
+    found: dict[str, polib.POEntry] = {}
+    for entry in obsolete:
+        if not entry.msgstr:
+            continue
+        before = found.get(entry.msgid)
+        if before is None or "fuzzy" in before.flags or "fuzzy" not in entry.flags:
+            found[entry.msgid] = entry
+    return found
+
+
+def _exact(msgid: str, active: dict[str, polib.POEntry],
+           recoverable: dict[str, polib.POEntry]) -> polib.POEntry | None:
+    """The old entry a template msgid keeps as it was (steps 1 and 2): the active one, unless it
+    is untranslated and an obsolete entry of the same msgid has a translation."""
+    current, gone = active.get(msgid), recoverable.get(msgid)
+    if current is not None and (current.msgstr or gone is None):
+        return current
+    return gone
+
+
+def _inherit(item: TemplateEntry, candidates: _Candidates, threshold: float,
+             report: UpdateReport) -> polib.POEntry:
+    """A new msgid's entry (steps 3 to 5): carried over, fuzzy, or untranslated."""
+    entry = _carry_over(item, candidates, report) or _fuzzy_match(item, candidates, threshold, report)
+    if entry is None:
+        entry = _fresh(item)
+        report.new.append(item.msgid)
+    return entry
+
+
+def _as_obsolete(entry: polib.POEntry) -> polib.POEntry:
+    """An obsolete copy holding exactly what reading its `#~` text back gives: polib writes an
+    obsolete entry's previous msgid (`#~| msgid`) but skips it when reading, writes no `#.` or
+    `#:` line for it, and reads comment lines without their trailing blanks."""
+    gone = _clone(entry)
+    gone.obsolete = True
+    gone.occurrences = []
+    gone.comment = ""
+    set_previous(gone, None)
+    if entry.tcomment:
+        gone.tcomment = "\n".join(line.rstrip() for line in entry.tcomment.split("\n"))
+    return gone
+
+
+def _without_duplicates(obsolete: list[polib.POEntry], live: list[polib.POEntry]) -> list[polib.POEntry]:
+    """The obsolete entries whose translation no other entry keeps, in order. Dropped: one with the
+    msgid and msgstr of a reviewed live entry or of an earlier obsolete one, and a fuzzy one whose
+    msgstr a live entry holds (a fuzzy msgstr was never a reviewed translation of its msgid)."""
+    msgstrs = {e.msgstr for e in live if e.msgstr}
+    seen = {(e.msgid, e.msgstr, False) for e in live if e.msgstr and "fuzzy" not in e.flags}
+    kept = []
+    for entry in obsolete:
+        fuzzy = "fuzzy" in entry.flags
+        key = (entry.msgid, entry.msgstr, fuzzy)
+        if entry.msgstr and (key in seen or (entry.msgid, entry.msgstr, False) in seen
+                             or (fuzzy and entry.msgstr in msgstrs)):
+            continue
+        seen.add(key)
+        kept.append(entry)
+    return kept
+
+
+def _append_obsolete(new: polib.POFile, old_gone: list[polib.POEntry], new_gone: list[polib.POEntry],
+                     report: UpdateReport) -> None:
+    """Append the obsolete entries after the live ones: the old ones still kept, then the ones the
+    template no longer has; report the ones that stay obsolete and the duplicates dropped."""
+    gone = [_as_obsolete(e) for e in old_gone + new_gone]
+    kept = _without_duplicates(gone, list(new))
+    kept_ids = {id(e) for e in kept}
+    report.obsoleted = [e.msgid for e in gone[len(old_gone):] if id(e) in kept_ids]
+    report.dropped = [e.msgid for e in gone if id(e) not in kept_ids]
+    new.extend(kept)
 
 
 def _carry_over(item: TemplateEntry, candidates: _Candidates, report: UpdateReport) -> polib.POEntry | None:

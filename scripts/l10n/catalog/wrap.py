@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from .io import read_po, render_po, write_po
+from .io import po_text_lines, read_po, render_po, write_po
 
 
 @dataclass(frozen=True)
@@ -27,7 +27,7 @@ def first_difference(current: str, normal: str) -> int:
     if current == normal:
         return 0
     # keepends: a file that differs only in line endings (CRLF) differs on its first line
-    old_lines, new_lines = current.splitlines(keepends=True), normal.splitlines(keepends=True)
+    old_lines, new_lines = po_text_lines(current, keepends=True), po_text_lines(normal, keepends=True)
     for number, (old, new) in enumerate(zip(old_lines, new_lines, strict=False), start=1):
         if old != new:
             return number

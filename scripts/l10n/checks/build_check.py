@@ -17,6 +17,7 @@ from pathlib import Path
 
 import polib
 
+from ..catalog.boundary import scan_locale_tree
 from ..catalog.io import read_po
 from ..config import Config
 from ..errors import L10nError
@@ -24,6 +25,7 @@ from ..segments import inline_features
 from .findings import ERROR, NOTE, Finding
 from .html_structure import PageStructure, page_structure
 from .po_lines import PoLines, po_lines
+from .tree import tree_findings
 
 REBUILD = "run `make html`, then `make check-build`"
 
@@ -179,6 +181,18 @@ def asset_findings(config: Config, outdir: Path) -> list[Finding]:
     return findings
 
 
+def compiled_findings(config: Config, language: str) -> list[Finding]:
+    """The compiled folder Sphinx reads must hold only the catalogs the pipeline compiled."""
+    folder = config.build_dir / "locale" / language / "LC_MESSAGES"
+    expected = {f"{document}.mo" for document in config.documents}
+    if not folder.is_dir() or folder.is_symlink():
+        return []
+    return [Finding(str(config.relative(path)) if not path.is_symlink() else str(path), 0, ERROR,
+                    "unchecked-catalog", "not compiled by the pipeline from a checked catalog; Sphinx reads "
+                    "this folder", f"remove it, then {REBUILD}")
+            for path in sorted(folder.iterdir()) if path.name not in expected or path.is_symlink()]
+
+
 def check_build(config: Config, languages: list[str]) -> list[Finding]:
     """Findings for the built pages of `languages` against build/html/en."""
     html_root = config.build_dir / "html"
@@ -187,7 +201,9 @@ def check_build(config: Config, languages: list[str]) -> list[Finding]:
         if not (english_dir / f"{document}.html").is_file():
             raise L10nError(config.relative(english_dir / f"{document}.html"), "built page not found", REBUILD)
     findings: list[Finding] = asset_findings(config, english_dir)
+    tree = scan_locale_tree(config)  # the same boundary as the gate and `make check`
     for language in languages:
+        findings += tree_findings(config, tree, language) + compiled_findings(config, language)
         outdir = html_root / language
         if not outdir.is_dir():  # not published (below its threshold with "skip"), or not built yet
             findings.append(Finding(str(config.relative(outdir)), 0, NOTE, "not-built",

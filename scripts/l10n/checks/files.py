@@ -1,7 +1,8 @@
-"""File-level checks of a catalog: header, duplicates, newlines, and the locale/ tree.
+"""File-level checks of a catalog: header, duplicates, newlines.
 
 Problems that stop reading altogether (syntax, invalid UTF-8, non-UTF-8 charset, size) are
 raised by catalog/io.py's `read_po` with their own codes; the runner turns them into findings.
+What may exist under locale/ is the catalog boundary's (catalog/boundary.py, checks/tree.py).
 Duplicates are found in the catalog's outline (a hash of each entry's key); only a catalog
 that has some is parsed whole, to name them.
 """
@@ -9,10 +10,8 @@ that has some is parsed whole, to name them.
 from __future__ import annotations
 
 import gettext
-import os
 import re
 from collections.abc import Iterator
-from pathlib import Path
 
 import polib
 
@@ -24,8 +23,6 @@ from .registry import CatalogContext, EntriesContext, FileContext, catalog_check
 
 _PLURAL_FORMS = re.compile(r"^\s*nplurals\s*=\s*(\d+)\s*;\s*plural\s*=\s*(.+?)\s*;?\s*$")
 MAX_NPLURALS = 6  # the most any language in CLDR has
-_ALLOWED_IN_LANGUAGE = {"glossary.tsv"}
-_ALLOWED_CATALOG_SUFFIXES = (".po", ".mo")
 
 
 def plural_forms_problem(value: str) -> str | None:
@@ -62,6 +59,11 @@ def _header_findings(context: CatalogContext) -> Iterator[Finding]:
         yield Finding(path, line_of("Content-Type"), ERROR, "charset-not-utf8",
                       f"Content-Type {content_type!r} does not declare charset=UTF-8",
                       "set 'Content-Type: text/plain; charset=UTF-8' (run `make update`)")
+    declared = context.outline.metadata.get("Language", "")
+    if declared and declared.replace("-", "_") != context.language:
+        yield Finding(path, line_of("Language"), WARNING, "language-mismatch",
+                      f"Language header {declared!r} does not match its directory ({context.language})",
+                      f"set 'Language: {context.language}' (run `make update LANGUAGE={context.language}`)")
     value = context.outline.metadata.get("Plural-Forms")
     if value is None:
         yield Finding(path, line_of("Plural-Forms"), WARNING, "plural-forms", "no Plural-Forms header",
@@ -116,56 +118,7 @@ def check_newlines(context: EntriesContext) -> Iterator[Finding]:
                                   f"make the msgstr {end} like the msgid, then run `make check`")
 
 
-def _tree_problems(root: Path, allowed: set[str],
-                   allowed_dirs: dict[str, tuple[str, ...]]) -> Iterator[tuple[Path, str]]:
-    """(path, problem) for symlinks and unexpected files or directories below `root`."""
-    for entry in sorted(root.iterdir()):
-        if entry.is_symlink():
-            yield entry, "symlink"
-        elif entry.is_dir() and entry.name in allowed_dirs:
-            for inner in sorted(entry.iterdir()):
-                if inner.is_symlink():
-                    yield inner, "symlink"
-                elif not (inner.is_file() and inner.suffix in allowed_dirs[entry.name]):
-                    yield inner, "unexpected-path"
-        elif not (entry.is_file() and entry.name in allowed):
-            yield entry, "unexpected-path"
-
-
-def _locale_tree_findings(context: CatalogContext) -> Iterator[Finding]:
-    config = context.config
-    language_dir = config.locale_dir / context.language
-    problems: list[tuple[Path, str]] = []
-    if language_dir.is_symlink():
-        problems.append((language_dir, "symlink"))
-    else:
-        problems += _tree_problems(language_dir, _ALLOWED_IN_LANGUAGE,
-                                   {"LC_MESSAGES": _ALLOWED_CATALOG_SUFFIXES})
-    languages = config.languages()
-    if languages and context.language == languages[0]:  # locale/ itself: reported once per run
-        if config.locale_dir.is_symlink():
-            problems.append((config.locale_dir, "symlink"))
-        for entry in sorted(config.locale_dir.iterdir()):
-            if entry.is_symlink():
-                problems.append((entry, "symlink"))
-            elif not entry.is_dir():
-                problems.append((entry, "unexpected-path"))
-    for path, code in problems:
-        what = ("a symlink: the build would read whatever it points to" if code == "symlink"
-                else "not expected here (locale/<lang>/ holds LC_MESSAGES/*.po, *.mo and glossary.tsv)")
-        shown = _display(config.root, path)  # not resolved: a symlink is named as itself
-        yield Finding(shown, 0, ERROR, code, what, f"remove {shown}, then run `make check`")
-
-
-def _display(root: Path, path: Path) -> str:
-    try:
-        return os.path.relpath(path, root)
-    except ValueError:
-        return str(path)
-
-
 @catalog_check("files")
 def check_files(context: CatalogContext) -> Iterator[Finding]:
     yield from _header_findings(context)
     yield from _duplicate_findings(context)
-    yield from _locale_tree_findings(context)

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from ..catalog.io import po_text_lines
 from ..catalog.outline import normal_text
 from ..catalog.wrap import first_difference
 from .findings import WARNING, Finding
@@ -21,7 +22,7 @@ from .registry import CatalogContext, catalog_check
 def check_formatting(context: CatalogContext) -> Iterator[Finding]:
     if context.outline.normal:
         return
-    normal = normal_text(context.outline, context.text.splitlines(keepends=True))
+    normal = normal_text(context.outline, po_text_lines(context.text, keepends=True))
     line = first_difference(context.text, normal)
     if line:
         yield Finding(context.display_path, line, WARNING, "not-normalized",

@@ -4,7 +4,8 @@ The core, `message_problems(msgid, msgstr, language)`, is pure: it returns `Prob
 registered check places at the msgstr's line in the PO file. A msgstr must keep the msgid's link
 destinations, images, footnotes and code spans, its emphasis, and its block shape (one paragraph
 stays one paragraph), and must not add anything that changes what the build does: raw HTML,
-MyST directives, roles or fences, unsafe URL schemes, a trailing `# noqa`.
+MyST directives, roles or fences, unsafe URL schemes, a trailing `# noqa`, or more markup than
+the build can afford (build_cost.py). The block shape checks are in shape.py.
 """
 
 from __future__ import annotations
@@ -12,27 +13,22 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
-from functools import lru_cache
 
 import polib
 
-from ..segments import InlineFeatures, inline_features, is_url, md_parser
+from ..segments import InlineFeatures, inline_features, is_url, reference_links
+from .build_cost import markup_problem, nesting_problem
 from .findings import ERROR, WARNING, Finding
 from .po_lines import po_lines
+from .problem import FIX_KEEP, Problem
 from .registry import EntriesContext, entry_check
+from .shape import block_shape, parsed_block_shape, shape_problems
 
-# The starts of a single line that can make it a block other than a paragraph (an over-approximation:
-# a match only means "run the block parser"): heading, quote, comment, HTML, list and ordered-list
-# markers, fences, block break, thematic break, reference/footnote definition, target, indented code.
-_BLOCK_START = re.compile(
-    r" {0,3}(?:[#>%<]|[*+-](?:[ \t]|$)|\d{1,9}[.)](?:[ \t]|$)|```|~~~|\+\+\+"
-    r"|([*_-])[ \t]*\1[ \t]*\1|\[[^\]]*\]:|\(.*\)=)|[ \t]*\t| {4}"
-)
+__all__ = ["FIX_KEEP", "Problem", "block_shape", "message_problems", "parsed_block_shape"]
+
 _UNSAFE_SCHEMES = ("javascript", "vbscript", "data", "file")
 _UNSAFE_LINK_TEXT = re.compile(r"(?:\]\(\s*<?|<)\s*(javascript|vbscript|data|file)\s*:", re.IGNORECASE)
 _NOQA = re.compile(r"(?<!\\)#\s*noqa\s*$", re.IGNORECASE)  # the pattern Sphinx's i18n transform strips
-_BLANK_LINE = re.compile(r"\n[ \t]*\n")
 _WORD = re.compile(r"[^\W\d_]+")
 _TARGET_SCRIPT = {
     "zh": re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]"),
@@ -40,34 +36,6 @@ _TARGET_SCRIPT = {
     "ko": re.compile(r"[\uac00-\ud7af\u1100-\u11ff\u3130-\u318f]"),
 }
 MAX_MSGSTR_CHARS = 10_000
-FIX_KEEP = "keep it exactly as in the msgid"
-
-
-@dataclass(frozen=True)
-class Problem:
-    severity: str
-    code: str
-    message: str
-    fix: str = FIX_KEEP
-
-
-
-
-@lru_cache(maxsize=65_536)
-def block_shape(text: str) -> tuple[tuple[str, str], ...]:
-    """The top-level blocks a text becomes when parsed as a document: (token type, info)."""
-    if "\n" not in text and "\r" not in text and text.strip() and not _BLOCK_START.match(text):
-        return (("paragraph_open", ""),)
-    return parsed_block_shape(text)
-
-
-def parsed_block_shape(text: str) -> tuple[tuple[str, str], ...]:
-    """block_shape without the shortcut (the tests check that both agree)."""
-    shape = []
-    for token in md_parser().parse(text):
-        if token.level == 0 and token.nesting >= 0 and token.type != "inline":
-            shape.append((token.type, token.info.strip() if token.type == "fence" else ""))
-    return tuple(shape)
 
 
 def _paired_differences(kind: str, expected: Iterable[str], actual: Iterable[str]) -> Iterator[Problem]:
@@ -110,45 +78,6 @@ def _unsafe_urls(feats: InlineFeatures, msgstr: str) -> Iterator[Problem]:
             seen.add(scheme)
             yield Problem(ERROR, "unsafe-url", f"{scheme}: destination in {match.group(0)!r}",
                           "remove the link")
-
-
-_SHAPE_CODES = {
-    "heading_open": ("heading-marker", "starts with a heading marker (e.g. '# '): it becomes a heading"),
-    "bullet_list_open": ("list-marker", "starts with a list marker (e.g. '- '): it becomes a list"),
-    "ordered_list_open": ("ordered-list-marker", "starts with a number and '.' or ')' (e.g. '2024. '): "
-                          "it becomes an ordered list"),
-    "blockquote_open": ("quote-marker", "starts with '> ': it becomes a block quote"),
-    "html_block": ("raw-html", "raw HTML block"),
-}
-
-
-def _shape_problems(msgid: str, msgstr: str) -> Iterator[Problem]:
-    if _BLANK_LINE.search(msgstr) and not _BLANK_LINE.search(msgid):
-        yield Problem(ERROR, "blank-line", "blank line: it splits the paragraph and Sphinx keeps the English",
-                      "remove the blank line")
-        return
-    expected, actual = block_shape(msgid), block_shape(msgstr)
-    if expected == actual:
-        return
-    extra = Counter(actual) - Counter(expected)
-    for token_type, info in extra:
-        if token_type == "fence" and info.startswith("{"):
-            yield Problem(ERROR, "myst-directive", f"MyST directive {info.split()[0]} ({info[:60]!r})",
-                          "remove the directive")
-        elif token_type in ("fence", "code_block"):
-            yield Problem(ERROR, "code-fence", "code block or fence: the paragraph becomes code",
-                          "remove the fence or the leading indentation")
-        elif token_type in _SHAPE_CODES:
-            code, what = _SHAPE_CODES[token_type]
-            yield Problem(ERROR, code, f"{what}; Sphinx keeps the English",
-                          "remove or escape the marker (\\)")
-        else:
-            yield Problem(ERROR, "block-shape", f"becomes a {token_type.removesuffix('_open')} block, "
-                          "not one paragraph; Sphinx keeps the English", "remove or escape the marker (\\)")
-    if not extra:
-        yield Problem(ERROR, "block-shape", "does not parse to the msgid's block shape "
-                      f"({len(actual)} block(s), msgid {len(expected)}); Sphinx keeps the English",
-                      "remove link reference definitions, targets and comments")
 
 
 def _is_exempt_from_translation(feats: InlineFeatures) -> bool:
@@ -201,15 +130,52 @@ def _length_problems(msgid: str, msgstr: str) -> Iterator[Problem]:
                       "check that it translates exactly this msgid")
 
 
+def _added_references(msgid: str, msgstr: str) -> list[tuple[str, str]]:
+    """The msgstr's reference-style links (text, label) that are not the msgid's own brackets."""
+    theirs = Counter(label for _, label in reference_links(msgid))
+    added = []
+    for text, label in reference_links(msgstr):
+        if theirs[label] > 0:
+            theirs[label] -= 1
+        else:
+            added.append((text, label))
+    return added
+
+
+def _link_problems(msgid: str, msgstr: str, ef: InlineFeatures, tf: InlineFeatures) -> Iterator[Problem]:
+    """Link differences; a dropped link the msgstr wrote as a reference link (`[t][r]`) says why:
+    Sphinx parses each msgstr alone, without the document's `[r]: URL` definitions, so the page
+    shows `[t][r]` as text (checked in a real build)."""
+    if ef.destinations == tf.destinations:
+        return
+    problems = list(_paired_differences("link", ef.destinations, tf.destinations))
+    dropped = any(p.code == "link-dropped" for p in problems)
+    references = _added_references(msgid, msgstr) if dropped and "[" in msgstr else []
+    for problem in problems:
+        if problem.code != "link-dropped" or not references:
+            yield problem
+            continue
+        text, label = references.pop(0)
+        url = problem.message.removeprefix("link ").removesuffix(" of the msgid is missing")
+        written = f"[{text}]" if label == text.lower() else f"[{text}][{label}]"
+        yield Problem(ERROR, "link-dropped", f"{problem.message}: {written} is a reference link, and reference "
+                      "links do not resolve inside a translation (Sphinx parses each msgstr alone, without "
+                      "the document's definitions): the page shows it as text",
+                      f"write the inline link [{text}]({url})")
+
+
 def message_problems(msgid: str, msgstr: str, language: str = "") -> list[Problem]:
     """Every problem of one translation (an empty msgstr has none: the English is shown)."""
     if not msgstr.strip():  # Sphinx ignores a blank msgstr too: the English is shown
         return []
+    flood = markup_problem(msgid, msgstr)
+    if flood is not None:  # refused unparsed: parsing it is the cost the bound refuses
+        return [flood, *_length_problems(msgid, msgstr)]
     ef, tf = inline_features(msgid), inline_features(msgstr)  # cached, shared with every check
-    problems = list(_shape_problems(msgid, msgstr))
+    problems = list(shape_problems(msgid, msgstr))
     reshaped = bool(problems)  # not one inline text any more: its code, emphasis and words mislead
     problems += _unsafe_urls(tf, msgstr)
-    problems += _paired_differences("link", ef.destinations, tf.destinations)
+    problems += _link_problems(msgid, msgstr, ef, tf)
     problems += _paired_differences("image", ef.images, tf.images)
     problems += _paired_differences("footnote", ef.footnotes, tf.footnotes)
     if not reshaped:
@@ -222,6 +188,7 @@ def message_problems(msgid: str, msgstr: str, language: str = "") -> list[Proble
     if _NOQA.search(msgstr) and not _NOQA.search(msgid):
         problems.append(Problem(ERROR, "noqa", "trailing '# noqa' silences Sphinx's reference checks",
                                 "remove it (or write '\\# noqa' for literal text)"))
+    problems += filter(None, [nesting_problem(ef, tf)])
     if not reshaped:
         problems += _emphasis_problems(ef, tf)
         problems += _leak_problems(msgid, msgstr, ef, tf, language)

@@ -8,8 +8,12 @@ asks for one, from the entry's first line on: a catalog with few findings is nev
 
 from __future__ import annotations
 
+import os
+import stat
 from functools import cached_property, lru_cache
 from pathlib import Path
+
+from ..catalog.io import po_text_lines
 
 
 def _keyword(stripped: str) -> str:
@@ -18,10 +22,11 @@ def _keyword(stripped: str) -> str:
 
 
 class PoLines:
-    """The lines of one PO file's text (split as polib splits them, so numbers agree)."""
+    """The lines of one PO file's text (split at "\n" only, as `read_po` feeds them to polib, so
+    numbers agree)."""
 
     def __init__(self, text: str = "") -> None:
-        self.lines = text.splitlines()
+        self.lines = po_text_lines(text.removeprefix("\ufeff"))
 
     def msgstr_line(self, entry_line: int | None) -> int:
         """The msgstr line of the entry polib reports at `entry_line` (polib's `linenum` is the
@@ -60,12 +65,30 @@ class PoLines:
         return fields
 
 
+def _read_text(path: str) -> str:
+    """The file's text, bytes as they are (no newline translation: a "\r" alone ends no PO line),
+    never read through a symlink (`read_po` refuses one: no line comes from its target)."""
+    try:
+        fd = os.open(path, os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK | os.O_CLOEXEC)
+    except OSError:
+        if os.path.islink(path):
+            return ""
+        raise
+    try:  # fstat first: a directory opens, and os.fdopen raises on it
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            return ""
+        with os.fdopen(fd, "rb", closefd=False) as handle:
+            return handle.read().decode("utf-8", errors="replace")
+    finally:
+        os.close(fd)
+
+
 @lru_cache(maxsize=16)
 def _cached(path: str, mtime_ns: int, size: int) -> PoLines:
-    return PoLines(Path(path).read_text(encoding="utf-8", errors="replace"))
+    return PoLines(_read_text(path))
 
 
 def po_lines(path: Path) -> PoLines:
     """PoLines of a file, cached per (path, mtime, size): every check of a run shares one read."""
-    stat = path.stat()
-    return _cached(str(path), stat.st_mtime_ns, stat.st_size)
+    info = path.lstat()
+    return _cached(str(path), info.st_mtime_ns, info.st_size)

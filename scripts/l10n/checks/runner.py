@@ -20,7 +20,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..catalog.io import CatalogReadError, read_po_text
+from ..catalog.boundary import scan_locale_tree
+from ..catalog.io import CatalogReadError, po_text_lines, read_po_text
 from ..catalog.outline import Outline, join_outlines, outline_piece
 from ..catalog.pieces import Piece, cut, parse_piece
 from ..config import Config
@@ -28,6 +29,7 @@ from ..errors import L10nError
 from .findings import ERROR, Finding
 from .glossary import glossary_path
 from .registry import CatalogContext, EntriesContext, RegisteredCheck, load_checks
+from .tree import tree_findings
 
 PARALLEL_MIN_ENTRIES = 2000
 PIECES_PER_CPU = 8  # several small pieces per CPU, so a slow piece does not keep the others waiting
@@ -115,7 +117,7 @@ def check_catalog(config: Config, language: str, path: Path, checks: Sequence[Re
         text = read_po_text(path, config.max_po_bytes)
     except L10nError as exc:
         return [_unreadable(display, exc)]
-    lines = text.splitlines(keepends=True)
+    lines = po_text_lines(text, keepends=True)  # as gettext splits them: at "\n" only
     workers = usable_cpus()
     entries = text.count("\nmsgid ") + text.count("\n#~ msgid ")  # about: a cheap count of the lines
     pieces = cut(lines, workers * PIECES_PER_CPU) if workers > 1 and entries >= parallel_min else []
@@ -133,13 +135,19 @@ def check_catalog(config: Config, language: str, path: Path, checks: Sequence[Re
 
 def check_catalogs(config: Config, languages: list[str] | None = None,
                    only: list[str] | None = None) -> list[Finding]:
-    """Findings for every catalog (sorted by file and line). A catalog that cannot be read at
-    all is one error finding, so one bad file does not hide the others. A catalog checked again
-    in this process with the same inputs gets its findings from memory (`make html` asks for them
-    when it decides what to publish, at the pre-build gate and for the status page)."""
+    """Findings for every catalog (sorted by file and line), with the catalog boundary's for
+    each language (`catalog/boundary.py`), and for locale/ itself when no language is named.
+    A catalog behind a symlink is never read; one that cannot be read at all is one error
+    finding, so one bad file does not hide the others. A catalog checked again in this process
+    with the same inputs gets its findings from memory (`make html` asks for them when it
+    decides what to publish, at the pre-build gate and for the status page)."""
     checks = [check for name, check in load_checks().items() if only is None or name in only]
-    findings: list[Finding] = []
-    for language in languages if languages is not None else config.languages():
+    tree = scan_locale_tree(config)
+    findings: list[Finding] = tree_findings(config, tree, None) if languages is None else []
+    for language in languages if languages is not None else tree.languages:
+        findings += tree_findings(config, tree, language)
+        if not tree.readable(language):
+            continue
         for document in config.documents:
             path = config.po_path(language, document)
             key = _inputs(config, language, path, checks)

@@ -12,7 +12,8 @@ from .options import add_language_option, config_of, selected_languages
 
 def cmd_check(args: argparse.Namespace) -> int:
     config = config_of(args)
-    findings = check_catalogs(config, selected_languages(config, args.languages))
+    # no language named: every language, and locale/ itself (a stray file there is charged to none)
+    findings = check_catalogs(config, selected_languages(config, args.languages) if args.languages else None)
     if findings:
         print(FORMATTERS[args.format](findings))
     errors = sum(f.severity == ERROR for f in findings)

@@ -11,6 +11,7 @@ from ..catalog.io import write_po
 from ..catalog.update import UpdateReport
 from ..checks.findings import format_text
 from ..checks.glossary import glossary_path, starter_glossary
+from ..checks.tree import writable_languages
 from ..errors import L10nError
 from ..importer import import_translation
 from ..locales import native_name, validate_language
@@ -22,7 +23,8 @@ def format_update(report: UpdateReport) -> str:
     line = (f"{report.path}: {report.translated} translated, {report.fuzzy} fuzzy, "
             f"{report.untranslated} untranslated, {report.obsolete} obsolete; "
             f"{len(report.new)} new, {len(report.fuzzied)} fuzzied, {len(report.carried_over)} carried over, "
-            f"{len(report.recovered)} recovered, {len(report.obsoleted)} obsoleted ({state})")
+            f"{len(report.recovered)} recovered, {len(report.obsoleted)} obsoleted, "
+            f"{len(report.dropped)} dropped ({state})")
     return line
 
 
@@ -37,9 +39,13 @@ def cmd_update(args: argparse.Namespace) -> int:
     config = config_of(args)
     if not args.no_gettext:
         pipeline.gettext(config)
-    for report in pipeline.update(config, selected_languages(config, args.languages)):
+    languages, refusals = writable_languages(config, selected_languages(config, args.languages)
+                                             if args.languages else None)
+    for report in pipeline.update(config, languages):
         print(format_update(report))
-    return 0
+    for refusal in refusals:
+        print(refusal.one_line(), file=sys.stderr)
+    return 2 if refusals else 0
 
 
 def cmd_html(args: argparse.Namespace) -> int:

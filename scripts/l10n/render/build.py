@@ -8,6 +8,7 @@ from pathlib import Path
 
 from .. import pipeline
 from ..catalog.io import read_po
+from ..checks.tree import locale_errors
 from ..config import Config
 from ..errors import L10nError
 from .markdown import RenderedMarkdown, render_markdown, usable_translations
@@ -39,7 +40,7 @@ def html_root(config: Config) -> Path:
 
 def write_landing(config: Config, statuses: list[LanguageStatus] | None = None) -> Path:
     statuses = statuses if statuses is not None else site_languages(config)
-    return write_page(html_root(config) / LANDING_PAGE, landing_page(statuses, config.upstream.label))
+    return write_page(html_root(config) / LANDING_PAGE, landing_page(config, statuses, config.upstream.label))
 
 
 def build_site(config: Config, languages: list[str] | None = None) -> SiteResult:
@@ -63,6 +64,8 @@ def build_site(config: Config, languages: list[str] | None = None) -> SiteResult
             _remove_output(config, status.code, result)
             continue
         result.built.append(pipeline.build_html(config, status.code, decisions))
+    if languages is None:  # a stray file at locale/ level fails the build but refuses no language
+        result.refused += locale_errors(config)
     result.landing = write_landing(config, statuses)
     result.status = write_status(config)  # the landing page links to it
     return result
@@ -87,7 +90,7 @@ def _remove_output(config: Config, language: str, result: SiteResult) -> None:
 
 
 def write_status(config: Config) -> Path:
-    return write_page(html_root(config) / STATUS_PAGE, status_page(collect_status(config)))
+    return write_page(html_root(config) / STATUS_PAGE, status_page(config, collect_status(config)))
 
 
 def markdown_path(config: Config, language: str, document: str = "README") -> Path:
