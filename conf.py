@@ -4,7 +4,7 @@ project = "Machine Learning Engineering: Resources"
 author = "Stas Bekman"
 copyright = "Stas Bekman and contributors, CC BY-SA 4.0"
 
-extensions = ["myst_parser", "l10n.sphinx_ext"]
+extensions = ["myst_parser", "l10n.build.sphinx_ext"]
 root_doc = "README"
 source_suffix = {".md": "markdown"}
 exclude_patterns = ["_build", "**/.*"]

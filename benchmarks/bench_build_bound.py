@@ -43,7 +43,7 @@ sys.path.insert(0, str(ROOT / "scripts"))
 from l10n.catalog.io import read_po, write_po  # noqa: E402
 from l10n.checks.build_cost import MAX_ADDED_MARKUP  # noqa: E402
 from l10n.checks.message import MAX_MSGSTR_CHARS  # noqa: E402
-from l10n.segments import inline_features  # noqa: E402
+from l10n.text.segments import inline_features  # noqa: E402
 
 L10N = str(Path(sys.executable).with_name("l10n"))
 CATALOG = Path("locale") / "zh_CN" / "LC_MESSAGES" / "README.po"

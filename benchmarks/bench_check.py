@@ -30,15 +30,12 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "scripts"))
 
 from l10n.catalog.io import new_catalog, read_po, write_po  # noqa: E402
+from l10n.catalog.lines import _cached as po_lines_cache  # noqa: E402
 from l10n.checks.glossary import parse_glossary  # noqa: E402
 from l10n.checks.message import block_shape  # noqa: E402
-from l10n.checks.po_lines import _cached as po_lines_cache  # noqa: E402
 from l10n.checks.runner import check_catalogs, forget_checks, usable_cpus  # noqa: E402
 from l10n.config import Config, load_config  # noqa: E402
-from l10n.segments import (  # noqa: E402
-    clear_inline_features_cache,
-    segments,
-)
+from l10n.text.segments import clear_inline_features_cache, segments  # noqa: E402
 
 _KEEP = re.compile(r"(`[^`]*`|\]\([^)]*\)|<[^>]*>|https?://\S+|\{[^}]*\}|\*+|_+|\[\^[^\]]*\])")
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")

@@ -6,7 +6,7 @@ Two datasets, each: fully translated catalogs (a deterministic pseudo-translatio
 the paragraphs edited deterministically (a word inserted, replaced or dropped), then every tool
 merges the edited template into a fresh copy of the same catalogs:
 - book: every Markdown file of the book, one catalog per file, msgids extracted by
-  `l10n.segments` (the project's one segmentation, equal to Sphinx's gettext msgids);
+  `l10n.text.segments` (the project's one segmentation, equal to Sphinx's gettext msgids);
 - synthetic: one catalog of 20,000 messages.
 Each tool runs as its own process(es); the table gives wall time (best of --repeat), peak
 resident memory, and the fuzzy / correct fuzzy / untranslated / obsolete counts of its output.
@@ -35,7 +35,7 @@ from tqdm import tqdm  # noqa: E402
 
 from l10n.catalog.io import read_po, write_po  # noqa: E402
 from l10n.catalog.update import TemplateEntry, merge  # noqa: E402
-from l10n.segments import segments  # noqa: E402
+from l10n.text.segments import segments  # noqa: E402
 
 LANGUAGE = "fr"
 MAX_BYTES = 1 << 30

@@ -43,9 +43,9 @@ def project(tmp_path: Path) -> Config:
 @pytest.fixture(scope="session")
 def built_project(tmp_path_factory: pytest.TempPathFactory) -> Config:
     """The project copied once and built: English and every language, as `make html` does."""
-    from l10n import pipeline
+    from l10n.build import sphinx_build
 
     config = copy_project(tmp_path_factory.mktemp("built") / "project")
     for language in ["en", *config.languages()]:
-        pipeline.build_html(config, language)
+        sphinx_build.build_html(config, language)
     return config

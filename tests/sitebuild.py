@@ -16,10 +16,10 @@ from functools import lru_cache
 from pathlib import Path
 
 import conftest
-from l10n import pipeline
+from l10n.build.site import build_site, write_markdown, write_status
+from l10n.catalog import extract
 from l10n.catalog.io import mark_fuzzy, read_po, write_po
 from l10n.config import Config, load_config
-from l10n.render.build import build_site, write_markdown, write_status
 
 REPO = conftest.ROOT
 FUZZY_MSGID = "Useful compilations"
@@ -63,7 +63,7 @@ def built_site() -> BuiltSite:
     copy_project(root / "project")
     config = load_config(root / "project")
     make_fallbacks(config)
-    pipeline.gettext(config)
+    extract.gettext(config)
     build_site(config)
     write_status(config)
     write_markdown(config)

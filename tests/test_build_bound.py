@@ -9,7 +9,6 @@ from pathlib import Path
 import pytest
 
 from conftest import ROOT, copy_project
-from l10n import segments
 from l10n.catalog.io import read_po, write_po
 from l10n.checks import shape
 from l10n.checks.build_cost import MAX_ADDED_MARKUP, MAX_INLINE_DEPTH
@@ -18,7 +17,8 @@ from l10n.checks.message import MAX_MSGSTR_CHARS, message_problems
 from l10n.checks.runner import check_catalogs
 from l10n.cli import main
 from l10n.config import load_config
-from l10n.segments import clear_inline_features_cache, inline_features, markup_characters
+from l10n.text import segments
+from l10n.text.segments import clear_inline_features_cache, inline_features, markup_characters
 
 MSGID = "The listing is in no particular order other than being grouped by the year."
 ZH = "这些记录按年份分组。"

@@ -13,12 +13,12 @@ from pathlib import Path
 import polib
 import pytest
 
-from l10n import pipeline
+from l10n.build import sphinx_build
+from l10n.build.site import build_site
 from l10n.catalog.io import read_po, write_po
 from l10n.checks.runner import check_catalogs
 from l10n.cli import main
 from l10n.config import Config, load_config
-from l10n.render.build import build_site
 
 XSS = "<img src=x onerror=alert(1)>"
 SECRET = "PWD=/home/secret-value-1234"
@@ -65,17 +65,17 @@ def test_a_second_catalog_is_refused_everywhere(project: Config, name: str,
 
 def test_sphinx_reads_only_the_compiled_checked_catalogs(project: Config) -> None:
     """Even a sphinx-build run by hand, with a stray catalog in locale/, shows none of it."""
-    pipeline.compile_catalogs(project, "zh_CN")
+    sphinx_build.compile_catalogs(project, "zh_CN")
     _hostile_sphinx_catalog().save_as_mofile(str(project.locale_dir / "zh_CN" / "LC_MESSAGES" / "sphinx.mo"))
     outdir = project.build_dir / "by-hand"
-    pipeline.run_sphinx(project, ["-b", "html", "-E", "-D", "language=zh_CN", str(project.source_dir), str(outdir)])
+    sphinx_build.run_sphinx(project, ["-b", "html", "-E", "-D", "language=zh_CN", str(project.source_dir), str(outdir)])
     page = (outdir / "README.html").read_text(encoding="utf-8")
     assert XSS not in page and "资源" in page  # translated from the compiled README.mo, nothing else
 
 
 def test_a_stray_compiled_catalog_is_removed_by_the_build_and_named_by_check_build(
         project: Config, capsys: pytest.CaptureFixture[str]) -> None:
-    compiled = pipeline.compiled_dir(project, "ja")
+    compiled = sphinx_build.compiled_dir(project, "ja")
     compiled.mkdir(parents=True)
     _hostile_sphinx_catalog().save_as_mofile(str(compiled / "sphinx.mo"))
     assert _run(project, "check-build", "--language", "ja") == 2  # not built yet: nothing to compare

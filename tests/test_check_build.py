@@ -7,13 +7,13 @@ from pathlib import Path
 import pytest
 
 from conftest import ROOT, copy_project
-from l10n import pipeline
+from l10n.build import sphinx_build
 from l10n.catalog.io import mark_fuzzy, read_po, write_po
-from l10n.checks.build_check import Tracer, check_build, compare_pages
-from l10n.checks.html_structure import Heading, ListShape, TableShape, page_structure
-from l10n.checks.po_lines import po_lines
+from l10n.catalog.lines import po_lines
 from l10n.cli import main
 from l10n.config import Config, load_config
+from l10n.verify.built_html import Tracer, check_build, compare_pages
+from l10n.verify.html_structure import Heading, ListShape, TableShape, page_structure
 
 LINKED = "SemiAnalysis published a great detailed writeup about"
 FUZZY = "The listing is in no particular order other than being grouped by the year."
@@ -41,11 +41,11 @@ def faulty(tmp_path_factory: pytest.TempPathFactory) -> tuple[Config, dict[str, 
         for key in (LINKED, THANKS, FUZZY):
             if entry.msgid.startswith(key) and not entry.obsolete:
                 lines[key] = table.msgstr_line(entry.linenum)
-    pipeline.build_html(config, "en")
-    pipeline.compile_catalogs(config, "zh_CN")
+    sphinx_build.build_html(config, "en")
+    sphinx_build.compile_catalogs(config, "zh_CN")
     outdir = config.build_dir / "html" / "zh_CN"
     doctrees = str(config.build_dir / "doctrees" / "zh_CN")
-    pipeline.run_sphinx(config, ["-b", "html", "-E", "-D", "language=zh_CN", "-d", doctrees,
+    sphinx_build.run_sphinx(config, ["-b", "html", "-E", "-D", "language=zh_CN", "-d", doctrees,
                                  str(config.source_dir), str(outdir)])
     (outdir / "_images").mkdir(exist_ok=True)
     (outdir / "_images" / "passwd.png").write_bytes(b"root:x:0:0:root:/root:/bin/bash\n")

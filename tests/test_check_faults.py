@@ -14,20 +14,20 @@ import polib
 import pytest
 
 from conftest import ROOT, copy_project
-from l10n import segments
+from l10n.build.sphinx_build import compile_catalogs
 from l10n.catalog.io import CatalogReadError, new_catalog, read_po, render_po, write_po
+from l10n.catalog.lines import po_lines
 from l10n.checks import runner
 from l10n.checks.files import plural_forms_problem
 from l10n.checks.findings import ERROR, Finding
 from l10n.checks.message import message_problems
-from l10n.checks.po_lines import po_lines
 from l10n.checks.registry import EntriesContext, RegisteredCheck, load_checks
 from l10n.checks.runner import check_catalog, check_catalogs
 from l10n.cli import main
 from l10n.config import load_config
 from l10n.errors import L10nError
-from l10n.pipeline import compile_catalogs
-from l10n.segments import clear_inline_features_cache
+from l10n.text import segments
+from l10n.text.segments import clear_inline_features_cache
 
 FAULTS = ROOT / "tests" / "faults"
 
@@ -246,8 +246,9 @@ def _finding_codes_in_source() -> set[str]:
     Problem(severity, CODE, ...) and CatalogReadError(CODE, ...)."""
     position = {"Finding": 3, "Problem": 1, "CatalogReadError": 0}
     codes = set()
-    for module in [*sorted((ROOT / "scripts" / "l10n" / "checks").glob("*.py")),
-                   ROOT / "scripts" / "l10n" / "catalog" / "io.py", ROOT / "scripts" / "l10n" / "importer.py"]:
+    package = ROOT / "scripts" / "l10n"
+    for module in [*sorted((package / "checks").glob("*.py")), *sorted((package / "verify").glob("*.py")),
+                   package / "catalog" / "io.py", package / "catalog" / "importer.py"]:
         for node in ast.walk(ast.parse(module.read_text(encoding="utf-8"))):
             if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id in position:
                 index = position[node.func.id]

@@ -13,7 +13,7 @@ from l10n.checks.findings import ERROR, WARNING
 from l10n.checks.message import block_shape, message_problems, parsed_block_shape
 from l10n.checks.runner import check_catalogs
 from l10n.config import load_config
-from l10n.segments import _parse_inline_features, inline_features
+from l10n.text.segments import _parse_inline_features, inline_features
 
 ZH = ["模型", "训练", "数据", "集群", "内存", "速度", "网络", "梯度", "精度", "参数", "日志"]
 WORD = st.from_regex(r"[a-z]{2,9}", fullmatch=True)

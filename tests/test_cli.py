@@ -132,7 +132,7 @@ def test_console_script_and_module_entry_points() -> None:
 
 
 def test_importing_the_package_has_no_side_effects(tmp_path: Path) -> None:
-    code = ("import sys, os; os.chdir(sys.argv[1]); import l10n, l10n.cli, l10n.pipeline, l10n.importer; "
+    code = ("import sys, os; os.chdir(sys.argv[1]); import l10n, l10n.cli, l10n.build.site, l10n.catalog.sync, l10n.catalog.importer; "
             "print(sorted(os.listdir('.')))")
     proc = subprocess.run([sys.executable, "-c", code, str(tmp_path)], capture_output=True, text=True)
     assert proc.returncode == 0 and proc.stdout.strip() == "[]" and proc.stderr == ""
@@ -156,8 +156,8 @@ def test_each_command_is_registered_by_the_module_the_cli_imports_for_it() -> No
 
 def test_make_check_does_not_load_the_build_pipeline() -> None:
     code = ("import sys; from l10n.cli import main; status = main(['check', '-l', 'zh_CN']); "
-            "print(status, sorted(m for m in sys.modules if m in ('l10n.pipeline', 'l10n.catalog.update', "
-            "'l10n.render.build', 'sphinx')))")
+            "print(status, sorted(m for m in sys.modules if m in ('l10n.build.sphinx_build', 'l10n.catalog.sync', "
+            "'l10n.catalog.update', 'l10n.build.site', 'sphinx')))")
     proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT)
     assert proc.stdout.strip().splitlines()[-1] == "0 []", proc.stderr
     for argv in (["--help"], ["--root", ".", "-h"]):

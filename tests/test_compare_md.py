@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 
 from conftest import ROOT
-from l10n.checks.structure import compare_markdown, document_blocks
 from l10n.cli import main
+from l10n.verify.markdown import compare_markdown, document_blocks
 
 SEED = ROOT / "tests" / "fixtures" / "seeds" / "README.zh_CN.md"
 REV15 = ROOT / "tests" / "fixtures" / "upstream" / "15-2024-10-26-48cbcef.md"
@@ -109,9 +109,9 @@ def test_one_added_heading_is_one_extra_block() -> None:
 
 def test_rendered_translations_keep_the_english_structure() -> None:
     """The translated Markdown the site publishes (render/markdown.py), for every shipped language."""
+    from l10n.build.markdown import render_markdown, usable_translations
     from l10n.catalog.io import read_po
     from l10n.config import load_config
-    from l10n.render.markdown import render_markdown, usable_translations
 
     config = load_config(ROOT)
     english = config.source_file().read_text(encoding="utf-8")

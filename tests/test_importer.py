@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 
 from conftest import SEED, revision_path
-from l10n.importer import ImportResult, import_translation
-from l10n.segments import inline_features, segments
+from l10n.catalog.importer import ImportResult, import_translation
+from l10n.text.segments import inline_features, segments
 
 STELLA = "https://github.com/StellaAthena"
 

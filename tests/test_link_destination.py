@@ -6,8 +6,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from markdown_it import helpers
 
-from l10n.link_destination import parse_link_destination
-from l10n.segments import _inline_parser, md_parser
+from l10n.text.link_destination import parse_link_destination
+from l10n.text.segments import _inline_parser, md_parser
 
 # the characters the scan treats specially, and ordinary ones of several widths
 TEXT = st.text(alphabet="ab/:.()\\ <>&;#\t\n\x00\x01\x7féé中😀", max_size=40)

@@ -4,9 +4,9 @@ nested and ordered lists, setext headings, hard breaks, images, footnotes)."""
 from __future__ import annotations
 
 from conftest import FIXTURES
-from l10n.checks.structure import compare_markdown
-from l10n.render.markdown import render_markdown
-from l10n.segments import segments, unique_msgids
+from l10n.build.markdown import render_markdown
+from l10n.text.segments import segments, unique_msgids
+from l10n.verify.markdown import compare_markdown
 
 ENGLISH = (FIXTURES / "segmentation.md").read_text(encoding="utf-8")
 

@@ -130,13 +130,13 @@ def test_cli_turns_any_remaining_os_error_into_one_line(scratch: Config, capsys:
     """The last resort: an OSError no command turned into an L10nError (here, from the POT's read)."""
     pot = scratch.pot_path("README")
     exc = OSError(errno.EIO, "Input/output error", str(pot))
-    import l10n.pipeline
+    import l10n.catalog.sync
 
-    monkeypatch.setattr(l10n.pipeline, "read_template", _raising(exc))
+    monkeypatch.setattr(l10n.catalog.sync, "read_template", _raising(exc))
     code, err = run_update(scratch, capsys)
     assert code == 2
     assert_one_line(err, "build/gettext/README.pot: error: Input/output error (")
-    monkeypatch.setattr(l10n.pipeline, "read_template", _raising(OSError(errno.ENOSPC, "No space left on device")))
+    monkeypatch.setattr(l10n.catalog.sync, "read_template", _raising(OSError(errno.ENOSPC, "No space left on device")))
     code, err = run_update(scratch, capsys)
     assert code == 2
     assert_one_line(err, "error: No space left on device (free disk space")

@@ -10,12 +10,13 @@ from pathlib import Path
 import pytest
 
 from conftest import SEED, revision_path
-from l10n import pipeline
+from l10n.build import sphinx_build
+from l10n.catalog import extract, sync
+from l10n.catalog.importer import import_translation
 from l10n.catalog.io import read_po, write_po
 from l10n.config import Config
 from l10n.errors import L10nError
-from l10n.importer import import_translation
-from l10n.segments import segments
+from l10n.text.segments import segments
 
 
 class BodyText(HTMLParser):
@@ -69,8 +70,8 @@ def test_seed_import_brought_to_revision_23(project: Config) -> None:
     result = import_translation(revision_path(15).read_text(encoding="utf-8"), SEED.read_text(encoding="utf-8"),
                                 "zh_CN", project.project_name)
     write_po(project.po_path("zh_CN"), result.catalog)
-    pipeline.gettext(project)
-    (report,) = pipeline.update(project, ["zh_CN"])
+    extract.gettext(project)
+    (report,) = sync.update(project, ["zh_CN"])
     # 15 -> 23 adds 4 "Similar online guides" items, their heading and the SemiAnalysis item (6 new);
     # 5 items changed only link destinations (github blob -> tree, THUDM -> zai-org, imbue research -> blog)
     assert len(report.new) == 6
@@ -81,13 +82,13 @@ def test_seed_import_brought_to_revision_23(project: Config) -> None:
     glm = next(e for e in po if e.msgid.startswith("THUDM GLM-130B") and not e.obsolete)
     assert "https://github.com/zai-org/GLM-130B/blob/main/logs/main-log.md" in glm.msgstr
     assert "THUDM/GLM-130B" not in glm.msgstr and "links updated automatically" in glm.tcomment
-    (second,) = pipeline.update(project, ["zh_CN"])
+    (second,) = sync.update(project, ["zh_CN"])
     assert not second.written
 
 
 def test_shipped_zh_cn_is_complete_for_the_master(project: Config) -> None:
-    pipeline.gettext(project)
-    (report,) = pipeline.update(project, ["zh_CN"])
+    extract.gettext(project)
+    (report,) = sync.update(project, ["zh_CN"])
     assert (report.fuzzy, report.untranslated) == (0, 0)
     assert report.translated == len({s.msgid for s in segments(project.source_file().read_text("utf-8"))})
     assert not report.written  # the shipped catalog is already in step with the master
@@ -120,14 +121,14 @@ def test_every_language_has_an_index(built_project: Config) -> None:
 
 
 def test_mo_is_recompiled_from_the_current_po_every_build(project: Config) -> None:
-    pipeline.build_html(project, "zh_CN")
+    sphinx_build.build_html(project, "zh_CN")
     po = read_po(project.po_path("zh_CN"))
     po.find("Resources").msgstr = "资源（新）"
     write_po(project.po_path("zh_CN"), po)
-    mo = pipeline.compiled_dir(project, "zh_CN") / "README.mo"
+    mo = sphinx_build.compiled_dir(project, "zh_CN") / "README.mo"
     future = project.po_path("zh_CN").stat().st_mtime + 3600
     os.utime(mo, (future, future))  # a .mo newer than its .po must not be trusted
-    pipeline.build_html(project, "zh_CN")
+    sphinx_build.build_html(project, "zh_CN")
     page = page_blocks(project.build_dir / "html" / "zh_CN" / "index.html")
     assert page.blocks[0][1] == "资源（新）"
 
@@ -140,10 +141,10 @@ def test_translations_cannot_read_files(project: Config) -> None:
     entry = po.find("The listing is in no particular order other than being grouped by the year.")
     entry.msgstr = "```{include} ../secret.txt\n```"
     write_po(project.po_path("zh_CN"), po)
-    pipeline.compile_catalogs(project, "zh_CN")
+    sphinx_build.compile_catalogs(project, "zh_CN")
     outdir = project.build_dir / "raw"
     with contextlib.suppress(L10nError):  # a refused directive may fail the build; nothing may leak either way
-        pipeline.run_sphinx(project, ["-b", "html", "-E", "-D", "language=zh_CN", str(project.source_dir),
+        sphinx_build.run_sphinx(project, ["-b", "html", "-E", "-D", "language=zh_CN", str(project.source_dir),
                                       str(outdir)])
     for page in outdir.glob("**/*.html") if outdir.exists() else []:
         assert "TOP-SECRET-CONTENT" not in page.read_text(encoding="utf-8")
@@ -151,7 +152,7 @@ def test_translations_cannot_read_files(project: Config) -> None:
 
 @pytest.mark.parametrize("language", ["en", "zh_CN"])
 def test_safe_docutils_settings_in_effect(built_project: Config, language: str) -> None:
-    from l10n.sphinx_ext import SAFE_SETTINGS
+    from l10n.build.sphinx_ext import SAFE_SETTINGS
 
     assert SAFE_SETTINGS == {"file_insertion_enabled": False, "raw_enabled": False}
     assert (built_project.build_dir / "html" / language / "README.html").is_file()

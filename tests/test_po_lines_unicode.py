@@ -16,13 +16,13 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from l10n.catalog.io import lint_po_text, new_catalog, po_text_lines, read_po, read_po_text, render_po, write_po
+from l10n.catalog.lines import PoLines, po_lines
 from l10n.catalog.pieces import cut, parse_piece
 from l10n.catalog.wrap import first_difference
-from l10n.checks.po_lines import PoLines, po_lines
 from l10n.checks.registry import load_checks
 from l10n.checks.runner import check_catalog, check_catalogs, forget_checks
 from l10n.config import Config
-from l10n.review import entry_at_line
+from l10n.reports.review import entry_at_line
 
 # what `str.splitlines()` ends a line at, besides "\n" (and "\r\n")
 SEPARATORS = "\u2028\u2029\x85\x1c\x1d\x1e\x0b\x0c\r"

@@ -1,7 +1,7 @@
 """Replay the real upstream history of resources/README.md through gettext + update.
 
 Sphinx extracts all 23 revisions in one run (a session fixture); each step copies that
-revision's POT into place and runs `pipeline.update`, the operation behind `make update`.
+revision's POT into place and runs `sync.update`, the operation behind `make update`.
 A simulated translator then translates what is new or fuzzy with a deterministic
 pseudo-translation, so every step's counts come from that step's diff alone.
 """
@@ -14,11 +14,11 @@ from pathlib import Path
 
 import pytest
 
-from l10n import pipeline
+from l10n.catalog import extract, sync
 from l10n.catalog.io import clear_fuzzy, read_po, write_po
 from l10n.catalog.update import CARRY_COMMENT, UpdateReport
 from l10n.config import Config, load_config
-from l10n.segments import unique_msgids
+from l10n.text.segments import unique_msgids
 
 ROOT = Path(__file__).resolve().parent.parent
 UPSTREAM = ROOT / "tests" / "fixtures" / "upstream"
@@ -46,7 +46,7 @@ def revision_pots(tmp_path_factory: pytest.TempPathFactory) -> dict[int, Path]:
     config = make_project(tmp_path_factory.mktemp("history"))
     for number, path in enumerate(REVISIONS, start=1):
         shutil.copy(path, config.source_dir / f"r{number:02d}.md")
-    pipeline.gettext(config)
+    extract.gettext(config)
     pots = {n: config.build_dir / "gettext" / f"r{n:02d}.pot" for n in range(1, len(REVISIONS) + 1)}
     assert all(p.is_file() for p in pots.values())
     return pots
@@ -87,7 +87,7 @@ def replayed(revision_pots: dict[int, Path],
     for revision in sorted(revision_pots):
         shutil.copy(revision_pots[revision], pot)
         before = read_po(po_path) if po_path.is_file() else None
-        [report] = pipeline.update(config, [LANGUAGE])
+        [report] = sync.update(config, [LANGUAGE])
         after = read_po(po_path)
         present = all_msgstrs(po_path)
         lost = ever_written - present
@@ -197,7 +197,7 @@ def test_going_back_to_revision_1_recovers_every_old_translation(
     shutil.copy(replayed[1], config.po_path(LANGUAGE))  # the catalog the replay left at revision 23
     config.pot_path().parent.mkdir(parents=True)
     shutil.copy(revision_pots[1], config.pot_path())
-    [report] = pipeline.update(config, [LANGUAGE])
+    [report] = sync.update(config, [LANGUAGE])
     # revision 1 has 12 msgids; 5 are still in revision 23 ("Resources", "2021", "2022", "2023",
     # the BloombergGPT item); the other 7 (old logbooks heading, "The listing is ...", and the
     # tr8, BLOOM-176B, OPT, GLM and IDEFICS items before their backups were added) come back

@@ -11,7 +11,7 @@ import pytest
 from markdown_it.token import Token
 
 from conftest import FIXTURES, ROOT, UPSTREAM
-from l10n.segments import _inline_parser, inline_features, link_skeleton, md_parser, segments, unique_msgids
+from l10n.text.segments import _inline_parser, inline_features, link_skeleton, md_parser, segments, unique_msgids
 
 REVISIONS = sorted(UPSTREAM.glob("[0-9][0-9]-*.md"))
 

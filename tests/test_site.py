@@ -13,16 +13,16 @@ from pathlib import Path
 
 import pytest
 
+from l10n.build.markdown import render_markdown, usable_translations
+from l10n.build.publish import SKIP, WARN, decide
+from l10n.build.site import build_site
+from l10n.catalog.convert import convert_catalog, opencc_converter
 from l10n.catalog.io import read_po, write_po
 from l10n.catalog.stats import catalog_stats, entry_state
 from l10n.cli import main
 from l10n.config import load_config
-from l10n.convert import convert_catalog, opencc_converter
-from l10n.render.build import build_site
-from l10n.render.markdown import render_markdown, usable_translations
-from l10n.render.publish import SKIP, WARN, decide
-from l10n.segments import inline_features, parse_blocks, segments
-from l10n.worddiff import format_html, word_diff
+from l10n.text.segments import inline_features, parse_blocks, segments
+from l10n.text.worddiff import format_html, word_diff
 from sitebuild import (
     FUZZY_MSGID,
     FUZZY_PREVIOUS,

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from l10n import pipeline
+from l10n.catalog import extract
 from l10n.cli import main
 from l10n.config import load_config
 
@@ -36,7 +36,7 @@ def pristine(tmp_path_factory: pytest.TempPathFactory) -> Path:
         shutil.copy(ROOT / name, base / name)
     for name in ("source", "locale"):
         shutil.copytree(ROOT / name, base / name)
-    pipeline.gettext(load_config(base))
+    extract.gettext(load_config(base))
     return base
 
 

@@ -8,11 +8,11 @@ from pathlib import Path
 import pytest
 
 from l10n.catalog.io import read_po
+from l10n.catalog.lines import po_lines
 from l10n.catalog.stats import catalog_stats
-from l10n.checks.po_lines import po_lines
 from l10n.config import load_config
-from l10n.review import fuzzy_items
-from l10n.todo import todo
+from l10n.reports.review import fuzzy_items
+from l10n.reports.todo import todo
 from translator_project import REPO, copy_project, run_cli
 
 OLD = "The listing is in no particular order other than being grouped by the year."

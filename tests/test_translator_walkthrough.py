@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from l10n.segments import segments
+from l10n.text.segments import segments
 from translator_project import REPO, copy_project
 
 LANGUAGE = "de"

@@ -10,13 +10,7 @@ import polib
 import pytest
 
 from l10n.catalog.io import parse_po_text, read_po, render_po, write_po
-from l10n.catalog.update import (
-    CARRY_COMMENT,
-    WHITESPACE_COMMENT,
-    TemplateEntry,
-    merge,
-    rewrite_destinations,
-)
+from l10n.catalog.update import CARRY_COMMENT, WHITESPACE_COMMENT, TemplateEntry, merge, rewrite_destinations
 
 ROOT = Path(__file__).resolve().parent.parent
 ZH_CN = ROOT / "locale" / "zh_CN" / "LC_MESSAGES" / "README.po"

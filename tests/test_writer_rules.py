@@ -7,10 +7,10 @@ import polib
 import pytest
 
 from l10n.catalog.io import mark_fuzzy, parse_po_text, read_po, render_po, write_po
-from l10n.checks.po_lines import po_lines
+from l10n.catalog.lines import po_lines
 from l10n.cli import main
 from l10n.config import Config
-from l10n.review import entry_at_line, fuzzy_items
+from l10n.reports.review import entry_at_line, fuzzy_items
 
 
 def entry(msgid: str, obsolete: bool = False) -> polib.POEntry:

@@ -1,7 +1,7 @@
 """Merge a template (POT) into a language's catalog without ever losing a translation.
 
 Pure: `merge()` takes the old catalog and the template and returns the new catalog and an
-`UpdateReport`; the operation that reads and writes files is `pipeline.update`.
+`UpdateReport`; the operation that reads and writes files is `catalog/sync.py`.
 
 Per template msgid, in order:
 1. exact match with an active entry: kept untouched (msgstr, flags, comments, previous msgid),
@@ -35,7 +35,7 @@ from dataclasses import dataclass, field
 import polib
 from rapidfuzz import fuzz, process
 
-from ..segments import link_skeleton
+from ..text.segments import link_skeleton
 from .io import add_comment, mark_fuzzy, set_previous
 from .stats import catalog_stats
 

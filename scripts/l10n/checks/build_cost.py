@@ -17,7 +17,7 @@ builds the worst catalog these bounds accept against the shipped one.
 
 from __future__ import annotations
 
-from ..segments import InlineFeatures, markup_characters
+from ..text.segments import InlineFeatures, markup_characters
 from .findings import ERROR
 from .problem import Problem
 

@@ -16,9 +16,9 @@ from collections.abc import Iterator
 import polib
 
 from ..catalog.io import parse_po_text
+from ..catalog.lines import po_lines
 from ..locales import plural_forms
 from .findings import ERROR, WARNING, Finding
-from .po_lines import po_lines
 from .registry import CatalogContext, EntriesContext, FileContext, catalog_check, entry_check
 
 _PLURAL_FORMS = re.compile(r"^\s*nplurals\s*=\s*(\d+)\s*;\s*plural\s*=\s*(.+?)\s*;?\s*$")

@@ -22,9 +22,9 @@ from dataclasses import dataclass, field
 from functools import cache, cached_property
 from pathlib import Path
 
-from ..segments import inline_features, is_url
+from ..catalog.lines import po_lines
+from ..text.segments import inline_features, is_url
 from .findings import ERROR, WARNING, Finding
-from .po_lines import po_lines
 from .registry import CatalogContext, EntriesContext, FileContext, catalog_check, entry_check
 
 GLOSSARY_FILE = "glossary.tsv"

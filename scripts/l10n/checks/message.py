@@ -16,10 +16,10 @@ from collections.abc import Iterable, Iterator
 
 import polib
 
-from ..segments import InlineFeatures, inline_features, is_url, reference_links
+from ..catalog.lines import po_lines
+from ..text.segments import InlineFeatures, inline_features, is_url, reference_links
 from .build_cost import markup_problem, nesting_problem
 from .findings import ERROR, WARNING, Finding
-from .po_lines import po_lines
 from .problem import FIX_KEEP, Problem
 from .registry import EntriesContext, entry_check
 from .shape import block_shape, parsed_block_shape, shape_problems

@@ -14,7 +14,7 @@ from functools import lru_cache
 
 from docutils.parsers.rst.states import Body
 
-from ..segments import md_parser
+from ..text.segments import md_parser
 from .findings import ERROR
 from .problem import Problem
 

@@ -6,14 +6,15 @@ import argparse
 import sys
 from pathlib import Path
 
-from .. import pipeline
+from ..build import sphinx_build
+from ..catalog import extract, sync
+from ..catalog.importer import import_translation
 from ..catalog.io import write_po
 from ..catalog.update import UpdateReport
 from ..checks.findings import format_text
 from ..checks.glossary import glossary_path, starter_glossary
 from ..checks.tree import writable_languages
 from ..errors import L10nError
-from ..importer import import_translation
 from ..locales import native_name, validate_language
 from .options import add_language_option, config_of, selected_languages
 
@@ -30,7 +31,7 @@ def format_update(report: UpdateReport) -> str:
 
 def cmd_gettext(args: argparse.Namespace) -> int:
     config = config_of(args)
-    for pot in pipeline.gettext(config):
+    for pot in extract.gettext(config):
         print(f"wrote {config.relative(pot)}")
     return 0
 
@@ -38,10 +39,10 @@ def cmd_gettext(args: argparse.Namespace) -> int:
 def cmd_update(args: argparse.Namespace) -> int:
     config = config_of(args)
     if not args.no_gettext:
-        pipeline.gettext(config)
+        extract.gettext(config)
     languages, refusals = writable_languages(config, selected_languages(config, args.languages)
                                              if args.languages else None)
-    for report in pipeline.update(config, languages):
+    for report in sync.update(config, languages):
         print(format_update(report))
     for refusal in refusals:
         print(refusal.one_line(), file=sys.stderr)
@@ -54,7 +55,7 @@ def cmd_html(args: argparse.Namespace) -> int:
     if not args.languages:
         languages = ["en", *languages]
     for language in languages:
-        result = pipeline.build_html(config, language)
+        result = sphinx_build.build_html(config, language)
         for warning in result.warnings:
             print(warning, file=sys.stderr)
         print(f"built {config.relative(result.outdir / 'index.html')}")
@@ -94,9 +95,9 @@ def cmd_init(args: argparse.Namespace) -> int:
     if path.exists():
         raise L10nError(config.relative(path), "catalog exists already", f"run `make update LANGUAGE={language}`")
     if not args.no_gettext:
-        pipeline.gettext(config)
-    template = pipeline.read_template(config)
-    _, report = pipeline.update_language(config, language, template)
+        extract.gettext(config)
+    template = extract.read_template(config)
+    _, report = sync.update_language(config, language, template)
     print(f"created {report.path} for {native_name(language)} ({language}): "
           f"{report.untranslated} entries to translate")
     glossary = glossary_path(config.locale_dir, language)

@@ -5,12 +5,12 @@ from __future__ import annotations
 import argparse
 import sys
 
+from ..build.site import build_site, write_landing, write_markdown, write_status
+from ..catalog.convert import convert_catalog, opencc_converter, profile_for
 from ..catalog.io import read_po, write_po
-from ..convert import convert_catalog, opencc_converter, profile_for
+from ..catalog.sync import ensure_header
 from ..errors import L10nError
 from ..locales import validate_language
-from ..pipeline import ensure_header
-from ..render.build import build_site, write_landing, write_markdown, write_status
 from .options import add_language_option, config_of, selected_languages
 
 

@@ -8,11 +8,11 @@ import os
 from dataclasses import asdict
 from pathlib import Path
 
-from .. import pipeline
+from ..catalog import extract
 from ..checks.findings import format_github, format_text
 from ..errors import L10nError
 from ..locales import validate_language
-from ..stale import FUZZY_MODES, GatePolicy, StaleReport, entries, stale
+from ..reports.stale import FUZZY_MODES, GatePolicy, StaleReport, entries, stale
 from .options import add_language_option, config_of, selected_languages
 
 FORMATS = ("text", "json", "github")
@@ -81,7 +81,7 @@ def cmd_stale(args: argparse.Namespace) -> int:
     policy = GatePolicy(fuzzy=args.fuzzy, fail_under=parse_fail_under(args.fail_under))
     languages = selected_languages(config, args.languages)
     if not args.no_gettext:
-        pipeline.gettext(config)
+        extract.gettext(config)
     reports = stale(config, languages, policy)
     findings = [f for r in reports for f in r.findings]
     if args.format == "json":

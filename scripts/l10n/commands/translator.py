@@ -6,17 +6,17 @@ import argparse
 import sys
 from pathlib import Path
 
-from .. import pipeline
+from ..catalog import extract
 from ..catalog.io import read_po, write_po
+from ..catalog.lines import po_lines
 from ..catalog.wrap import wrap_files
 from ..checks.findings import format_text
-from ..checks.po_lines import po_lines
 from ..config import Config
 from ..errors import L10nError
-from ..review import fuzzy_items, mark_reviewed
-from ..todo import todo
-from ..verifs import verifs
-from ..worddiff import format_terminal
+from ..reports.review import fuzzy_items, mark_reviewed
+from ..reports.todo import todo
+from ..reports.verifs import verifs
+from ..text.worddiff import format_terminal
 from .options import add_language_option, config_of, selected_languages
 
 
@@ -162,7 +162,7 @@ def cmd_verifs(args: argparse.Namespace) -> int:
     config = config_of(args)
     languages = selected_languages(config, args.languages)
     if not args.no_gettext:
-        pipeline.gettext(config)
+        extract.gettext(config)
     report = verifs(config, languages)
     if report.findings:
         print(format_text(report.findings))

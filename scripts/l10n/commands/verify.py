@@ -6,10 +6,10 @@ import argparse
 import sys
 from pathlib import Path
 
-from ..checks.build_check import check_build
 from ..checks.findings import ERROR, FORMATTERS, WARNING, Finding
-from ..checks.structure import compare_markdown
 from ..errors import L10nError
+from ..verify.built_html import check_build
+from ..verify.markdown import compare_markdown
 from .options import add_language_option, config_of, selected_languages
 
 

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .catalog.io import read_po
-from .catalog.stats import CatalogStats, catalog_stats
-from .config import Config
+from ..catalog.io import read_po
+from ..catalog.stats import CatalogStats, catalog_stats
+from ..config import Config
 
 
 @dataclass(frozen=True)

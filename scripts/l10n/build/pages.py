@@ -17,7 +17,7 @@ from ..catalog.stats import entry_state
 from ..checks.findings import Finding
 from ..checks.runner import check_catalogs
 from ..config import Config
-from ..worddiff import DiffOp, word_diff
+from ..text.worddiff import DiffOp, word_diff
 from .publish import ORIGINAL, REFUSED, LanguageStatus, site_languages
 
 STATUS_PAGE = "status.html"

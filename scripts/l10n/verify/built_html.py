@@ -19,13 +19,13 @@ import polib
 
 from ..catalog.boundary import scan_locale_tree
 from ..catalog.io import read_po
+from ..catalog.lines import PoLines, po_lines
+from ..checks.findings import ERROR, NOTE, Finding
+from ..checks.tree import tree_findings
 from ..config import Config
 from ..errors import L10nError
-from ..segments import inline_features
-from .findings import ERROR, NOTE, Finding
+from ..text.segments import inline_features
 from .html_structure import PageStructure, page_structure
-from .po_lines import PoLines, po_lines
-from .tree import tree_findings
 
 REBUILD = "run `make html`, then `make check-build`"
 

@@ -11,9 +11,9 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass
 
-from ..importer import Pair, align_documents, anchor_differences, structure_findings
-from ..segments import parse_blocks, segments
-from .findings import ERROR, Finding
+from ..catalog.importer import Pair, align_documents, anchor_differences, structure_findings
+from ..checks.findings import ERROR, Finding
+from ..text.segments import parse_blocks, segments
 
 _LIST_TYPES = ("bullet_list", "ordered_list")
 

@@ -6,19 +6,19 @@ import shutil
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .. import pipeline
 from ..catalog.io import read_po
 from ..checks.tree import locale_errors
 from ..config import Config
 from ..errors import L10nError
+from . import sphinx_build
 from .markdown import RenderedMarkdown, render_markdown, usable_translations
+from .pages import LANDING_PAGE, STATUS_PAGE, collect_status, landing_page, status_page, write_page
 from .publish import REFUSED, SITE_CONTEXT, LanguageStatus, encode_statuses, site_languages
-from .site import LANDING_PAGE, STATUS_PAGE, collect_status, landing_page, status_page, write_page
 
 
 @dataclass
 class SiteResult:
-    built: list[pipeline.BuildResult] = field(default_factory=list)
+    built: list[sphinx_build.BuildResult] = field(default_factory=list)
     skipped: list[LanguageStatus] = field(default_factory=list)  # below the threshold, "skip"
     removed: list[Path] = field(default_factory=list)  # old output of skipped or refused languages
     refused: list[L10nError] = field(default_factory=list)  # languages the pre-build gate refused
@@ -63,7 +63,7 @@ def build_site(config: Config, languages: list[str] | None = None) -> SiteResult
         if not status.published:
             _remove_output(config, status.code, result)
             continue
-        result.built.append(pipeline.build_html(config, status.code, decisions))
+        result.built.append(sphinx_build.build_html(config, status.code, decisions))
     if languages is None:  # a stray file at locale/ level fails the build but refuses no language
         result.refused += locale_errors(config)
     result.landing = write_landing(config, statuses)
@@ -76,7 +76,7 @@ def _refusal(config: Config, status: LanguageStatus) -> L10nError | None:
     if status.decision != REFUSED:
         return None
     try:
-        pipeline.refuse_on_errors(config, status.code)
+        sphinx_build.refuse_on_errors(config, status.code)
     except L10nError as refusal:
         return refusal
     return None

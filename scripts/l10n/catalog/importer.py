@@ -15,9 +15,9 @@ from dataclasses import dataclass, field
 
 import polib
 
-from .catalog.io import add_comment, mark_fuzzy, new_catalog
-from .checks.findings import WARNING, Finding
-from .segments import InlineFeatures, Segment, inline_features, segments
+from ..checks.findings import WARNING, Finding
+from ..text.segments import InlineFeatures, Segment, inline_features, segments
+from .io import add_comment, mark_fuzzy, new_catalog
 
 MAX_LEVEL_SHIFT = 2
 

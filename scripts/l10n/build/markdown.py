@@ -15,7 +15,7 @@ import polib
 
 from ..catalog.stats import entry_state
 from ..errors import L10nError
-from ..segments import Segment, segments
+from ..text.segments import Segment, segments
 
 
 @dataclass(frozen=True)

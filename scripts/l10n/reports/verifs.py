@@ -9,14 +9,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from .catalog.io import read_po
-from .catalog.stats import catalog_stats
-from .catalog.wrap import wrap_files
-from .checks.findings import ERROR, WARNING, Finding
-from .checks.runner import check_catalogs
-from .config import Config
-from .errors import L10nError
-from .pipeline import SOURCE_REVISION_HEADER, read_template
+from ..catalog.extract import read_template
+from ..catalog.io import read_po
+from ..catalog.stats import catalog_stats
+from ..catalog.sync import SOURCE_REVISION_HEADER
+from ..catalog.wrap import wrap_files
+from ..checks.findings import ERROR, WARNING, Finding
+from ..checks.runner import check_catalogs
+from ..config import Config
+from ..errors import L10nError
 
 OK, FAIL, NOTE = "ok", "FAIL", "note"
 

@@ -44,10 +44,10 @@ def _write_index(app: Sphinx, exception: Exception | None) -> None:
 @lru_cache(maxsize=8)
 def _catalog_states(root: str, language: str, document: str) -> dict[str, str]:
     """msgid -> entry state ("translated", "fuzzy", "untranslated") of the language's catalog."""
-    from .catalog.io import read_po
-    from .catalog.stats import entry_state
-    from .config import load_config
-    from .errors import L10nError
+    from ..catalog.io import read_po
+    from ..catalog.stats import entry_state
+    from ..config import load_config
+    from ..errors import L10nError
 
     config = load_config(Path(root))
     path = config.po_path(language, document)
@@ -87,16 +87,16 @@ class MarkFallbacks(SphinxTransform):
 
 @lru_cache(maxsize=8)
 def _site_languages(root: str) -> tuple[Any, ...]:
-    from .config import load_config
-    from .render.publish import site_languages
+    from ..config import load_config
+    from .publish import site_languages
 
     return tuple(site_languages(load_config(Path(root))))
 
 
 def _page_context(app: Sphinx, pagename: str, templatename: str, context: dict[str, Any],
                   doctree: nodes.document | None) -> None:
-    from .render.publish import SITE_CONTEXT, decode_statuses, hreflang
-    from .render.ui import ui_strings
+    from .publish import SITE_CONTEXT, decode_statuses, hreflang
+    from .ui import ui_strings
 
     language = app.config.language or "en"
     encoded = app.config.html_context.get(SITE_CONTEXT)  # set by `l10n site`: decided once for all builds

@@ -14,9 +14,9 @@ from dataclasses import dataclass, field
 
 import polib
 
-from .catalog.io import add_comment, mark_fuzzy, new_catalog
-from .catalog.stats import entry_state
-from .errors import L10nError
+from ..errors import L10nError
+from .io import add_comment, mark_fuzzy, new_catalog
+from .stats import entry_state
 
 # (source, target) -> OpenCC profile
 PROFILES = {

@@ -13,7 +13,7 @@ import stat
 from functools import cached_property, lru_cache
 from pathlib import Path
 
-from ..catalog.io import po_text_lines
+from .io import po_text_lines
 
 
 def _keyword(stripped: str) -> str:

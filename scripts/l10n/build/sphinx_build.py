@@ -1,7 +1,5 @@
-"""Operations on the project: extract (gettext), update catalogs, compile, build HTML.
-
-Each returns data (reports, paths) for the CLI to print; nothing here prints.
-"""
+"""The Sphinx build of one language: the pre-build gate, the compiled catalogs Sphinx reads
+(build/locale/, never locale/), and sphinx-build itself. Returns data; nothing prints."""
 
 from __future__ import annotations
 
@@ -13,15 +11,10 @@ import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import polib
-
-from .catalog.io import new_catalog, read_po, standard_metadata, write_po
-from .catalog.update import TemplateEntry, UpdateReport, merge
-from .config import Config
-from .errors import L10nError
-from .locales import validate_language
-
-SOURCE_REVISION_HEADER = "X-Source-Revision"
+from ..catalog.io import read_po
+from ..config import Config
+from ..errors import L10nError
+from ..locales import validate_language
 
 
 @dataclass
@@ -54,76 +47,6 @@ def run_sphinx(config: Config, args: list[str]) -> list[str]:
         raise L10nError(config.relative(source), f"sphinx-build failed: {detail}",
                         "fix the reported problem and run the command again")
     return lines
-
-
-def gettext(config: Config) -> list[Path]:
-    """Write build/gettext/<doc>.pot from the English master."""
-    outdir = config.build_dir / "gettext"
-    run_sphinx(config, ["-b", "gettext", "-E", "-d", str(config.build_dir / "doctrees" / "gettext"),
-                        str(config.source_dir), str(outdir)])
-    return [config.pot_path(doc) for doc in config.documents]
-
-
-def read_template(config: Config, document: str = "README") -> list[TemplateEntry]:
-    pot_path = config.pot_path(document)
-    if not pot_path.is_file():
-        raise L10nError(config.relative(pot_path), "template not found", "run `make gettext` first")
-    pot = read_po(pot_path)
-    entries = []
-    for entry in pot:
-        if entry.obsolete or not entry.msgid:
-            continue
-        occurrences = tuple(
-            (_project_path(config, pot_path.parent, path), line) for path, line in entry.occurrences
-        )
-        entries.append(TemplateEntry(entry.msgid, occurrences))
-    return entries
-
-
-def _project_path(config: Config, base: Path, path: str) -> str:
-    absolute = Path(os.path.normpath(base / path))
-    try:
-        return absolute.relative_to(config.root).as_posix()
-    except ValueError:
-        return path
-
-
-def ensure_header(po: polib.POFile, config: Config, language: str) -> None:
-    """Fill the standard header fields a catalog lacks, fix the ones that must be exact."""
-    defaults = standard_metadata(language, config.project_name)
-    for key, value in defaults.items():
-        po.metadata.setdefault(key, value)
-    po.metadata["Language"] = language
-    po.metadata["Plural-Forms"] = defaults["Plural-Forms"]
-    po.metadata["Content-Type"] = defaults["Content-Type"]
-    po.metadata["Content-Transfer-Encoding"] = defaults["Content-Transfer-Encoding"]
-    po.metadata["Project-Id-Version"] = config.project_name
-    po.metadata.pop("POT-Creation-Date", None)
-    po.metadata[SOURCE_REVISION_HEADER] = f"{config.upstream.revision} {config.upstream.commit[:7]}"
-
-
-def update_language(config: Config, language: str, template: list[TemplateEntry],
-                    document: str = "README", write: bool = True) -> tuple[polib.POFile, UpdateReport]:
-    validate_language(language, where=str(config.relative(config.locale_dir / language)))
-    path = config.po_path(language, document)
-    old = read_po(path, config.max_po_bytes) if path.is_file() else new_catalog(language, config.project_name)
-    new, report = merge(old, template, language)
-    ensure_header(new, config, language)
-    report.path = str(config.relative(path))
-    if write:
-        report.written = write_po(path, new)
-    return new, report
-
-
-def update(config: Config, languages: list[str] | None = None) -> list[UpdateReport]:
-    """Merge the current POT into every language's catalog (or the ones named)."""
-    langs = languages if languages is not None else config.languages()
-    reports = []
-    for document in config.documents:
-        template = read_template(config, document)
-        for language in langs:
-            reports.append(update_language(config, language, template, document)[1])
-    return reports
 
 
 def compiled_dir(config: Config, language: str) -> Path:
@@ -161,8 +84,8 @@ def _locale_dirs_option(config: Config) -> list[str]:
 
 def refuse_on_errors(config: Config, language: str) -> None:
     """The pre-build gate: a catalog with check errors is never built."""
-    from .checks.findings import ERROR
-    from .checks.runner import check_catalogs
+    from ..checks.findings import ERROR
+    from ..checks.runner import check_catalogs
 
     errors = [f for f in check_catalogs(config, [language]) if f.severity == ERROR]
     if errors:

@@ -14,13 +14,14 @@ from dataclasses import dataclass, field
 
 import polib
 
-from .catalog.io import read_po
-from .catalog.stats import CatalogStats, catalog_stats, entry_state
-from .catalog.update import TemplateEntry
-from .checks.findings import ERROR, WARNING, Finding
-from .checks.po_lines import PoLines, po_lines
-from .config import Config
-from .pipeline import SOURCE_REVISION_HEADER, read_template
+from ..catalog.extract import read_template
+from ..catalog.io import read_po
+from ..catalog.lines import PoLines, po_lines
+from ..catalog.stats import CatalogStats, catalog_stats, entry_state
+from ..catalog.sync import SOURCE_REVISION_HEADER
+from ..catalog.update import TemplateEntry
+from ..checks.findings import ERROR, WARNING, Finding
+from ..config import Config
 
 FUZZY_MODES = ("fail", "warn")
 

@@ -14,9 +14,9 @@ from pathlib import Path
 
 import polib
 
-from .catalog.io import clear_fuzzy, po_text_lines
-from .checks.po_lines import PoLines
-from .worddiff import DiffOp, word_diff
+from ..catalog.io import clear_fuzzy, po_text_lines
+from ..catalog.lines import PoLines
+from ..text.worddiff import DiffOp, word_diff
 
 _LINE_SELECTOR = re.compile(r"^(?:(?P<path>.+\.po):)?(?P<line>\d+)$")
 

@@ -1,0 +1,1 @@
+"""Verify: translated Markdown and built HTML compared with the English."""
