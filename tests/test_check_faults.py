@@ -14,10 +14,8 @@ import polib
 import pytest
 
 from conftest import ROOT, copy_project
-from l10n.build.sphinx_build import compile_catalogs
-from l10n.catalog.io import CatalogReadError, new_catalog, read_po, render_po, write_po
+from l10n.catalog.io import CatalogReadError, new_catalog, read_po, write_po
 from l10n.catalog.lines import po_lines
-from l10n.checks import runner
 from l10n.checks.files import plural_forms_problem
 from l10n.checks.findings import ERROR, Finding
 from l10n.checks.message import message_problems
@@ -169,36 +167,6 @@ def test_a_process_running_other_threads_checks_in_itself(tmp_path: Path) -> Non
     finally:
         release.set()
         other.join()
-
-
-def test_a_catalog_is_checked_again_only_when_something_it_reads_changed(
-        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    config = copy_project(tmp_path / "project")
-    checked: list[str] = []
-    real = runner.check_catalog
-    monkeypatch.setattr(runner, "check_catalog", lambda *args: checked.append(args[1]) or real(*args))
-
-    def codes() -> set[str]:
-        return {f.code for f in check_catalogs(config, ["zh_CN"])}
-
-    compile_catalogs(config, "zh_CN")
-    assert codes() == set() and codes() == set()
-    compile_catalogs(config, "zh_CN")  # again, as `make html` does between its checks
-    assert codes() == set()
-    assert checked == ["zh_CN"]  # the second and third time came from memory
-    glossary = config.locale_dir / "zh_CN" / "glossary.tsv"
-    glossary.write_text(glossary.read_text(encoding="utf-8") + "Resources\t参考文献\n", encoding="utf-8")
-    assert "glossary-term" in codes()
-    (config.locale_dir / "zh_CN" / "notes.txt").write_text("a stray file", encoding="utf-8")
-    assert "unexpected-path" in codes()
-    path = config.po_path("zh_CN", "README")
-    catalog = read_po(path)
-    catalog[0].msgstr = "<script>alert(1)</script> " + catalog[0].msgstr
-    path.write_text(render_po(catalog), encoding="utf-8")  # in place, as an editor saves it
-    assert "raw-html" in codes()
-    assert checked == ["zh_CN"] * 4
-    assert "raw-html" in {f.code for f in check_catalogs(config, ["zh_CN"], only=["messages"])}
-    assert checked == ["zh_CN"] * 5  # other checks asked for: checked again
 
 
 def test_an_error_raised_in_a_worker_reaches_the_caller_whole(tmp_path: Path) -> None:
