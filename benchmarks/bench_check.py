@@ -33,7 +33,7 @@ from l10n.catalog.io import new_catalog, read_po, write_po  # noqa: E402
 from l10n.catalog.lines import _cached as po_lines_cache  # noqa: E402
 from l10n.checks.glossary import parse_glossary  # noqa: E402
 from l10n.checks.message import block_shape  # noqa: E402
-from l10n.checks.runner import check_catalogs, forget_checks, usable_cpus  # noqa: E402
+from l10n.checks.runner import check_catalogs, usable_cpus  # noqa: E402
 from l10n.config import Config, load_config  # noqa: E402
 from l10n.text.segments import clear_inline_features_cache, segments  # noqa: E402
 
@@ -87,7 +87,6 @@ def synthetic_catalog(markdown_dir: Path, size: int, glossary: Path | None = Non
 
 def cold_check(config: Config, only: list[str] | None = None) -> None:
     """One `make check` run with the in-process caches emptied, as a fresh process has them."""
-    forget_checks()
     clear_inline_features_cache()
     block_shape.cache_clear()
     po_lines_cache.cache_clear()

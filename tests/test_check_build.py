@@ -146,3 +146,26 @@ def test_link_order_within_a_paragraph_is_a_note_across_paragraphs_an_error() ->
         ("note", "link-order")]
     assert [(f.severity, f.code) for f in compare_pages(english, moved_to_other_paragraph, tracer)] == [
         ("error", "link-order")]
+
+
+def test_lists_code_blocks_and_tables_are_compared_in_place_at_the_page() -> None:
+    config = load_config(ROOT)
+    tracer = Tracer(config, "xx", "README", config.build_dir / "html" / "xx" / "README.html")
+
+    def page(body: str) -> str:
+        main = f'<div class="body" role="main"><section id="s"><h1>T</h1>{body}</section></div>'
+        return f"<html><body>{main}</body></html>"
+
+    english = page_structure(page("<ul><li>a</li><li>b</li></ul><pre>x = 1\n</pre>"
+                                  "<table><tr><td>1</td><td>2</td></tr></table>"))
+    translated = page_structure(page("<ul><li>甲</li></ul><pre>x = 2\n</pre><pre>y\n</pre>"
+                                     "<table><tr><td>1</td></tr></table>"))
+    assert [(f.path, f.line, f.code, f.message) for f in compare_pages(english, translated, tracer)] == [
+        ("build/html/xx/README.html", 0, "built-lists", "lists (kind, items) [('ul', 1)] differ from the English "
+                                                        "[('ul', 2)]"),
+        ("build/html/xx/README.html", 0, "built-code-block", "code block 1 differs from the English byte for byte"),
+        ("build/html/xx/README.html", 0, "built-code-block", "2 code block(s), English has 1"),
+        ("build/html/xx/README.html", 0, "built-table", "table shapes (rows, columns) [(1, 1)] differ from the "
+                                                        "English [(1, 2)]"),
+    ]
+    assert compare_pages(english, english, tracer) == []

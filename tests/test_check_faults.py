@@ -19,7 +19,7 @@ from l10n.catalog.lines import po_lines
 from l10n.checks.files import plural_forms_problem
 from l10n.checks.findings import ERROR, Finding
 from l10n.checks.message import message_problems
-from l10n.checks.registry import EntriesContext, RegisteredCheck, load_checks
+from l10n.checks.registry import EntriesContext, RegisteredCheck, load_checks, load_message_rules
 from l10n.checks.runner import check_catalog, check_catalogs
 from l10n.cli import main
 from l10n.config import load_config
@@ -211,7 +211,8 @@ def test_untranslated_exemptions(text: str, flagged: bool) -> None:
 
 def _finding_codes_in_source() -> set[str]:
     """Every code the checkers write as a literal: Finding(path, line, severity, CODE, ...),
-    Problem(severity, CODE, ...) and CatalogReadError(CODE, ...)."""
+    Problem(severity, CODE, ...) and CatalogReadError(CODE, ...), and every code a message rule
+    lists."""
     position = {"Finding": 3, "Problem": 1, "CatalogReadError": 0}
     codes = set()
     package = ROOT / "scripts" / "l10n"
@@ -222,7 +223,7 @@ def _finding_codes_in_source() -> set[str]:
                 index = position[node.func.id]
                 if len(node.args) > index and isinstance(node.args[index], ast.Constant):
                     codes.add(node.args[index].value)
-    return codes
+    return codes | {code for rule in load_message_rules().values() for code in rule.codes}
 
 
 def test_every_finding_code_is_documented_in_the_readme() -> None:

@@ -10,7 +10,8 @@ from hypothesis import strategies as st
 
 from conftest import ROOT
 from l10n.checks.findings import ERROR, WARNING
-from l10n.checks.message import block_shape, message_problems, parsed_block_shape
+from l10n.checks.message import block_shape, message_problems, parsed_block_shape, run_rule
+from l10n.checks.registry import load_message_rules
 from l10n.checks.runner import check_catalogs
 from l10n.config import load_config
 from l10n.text.segments import _parse_inline_features, inline_features
@@ -92,6 +93,8 @@ def test_checker_never_crashes_on_arbitrary_text(msgid: str, msgstr: str, langua
     for problem in message_problems(msgid, msgstr, language):
         assert problem.severity in (ERROR, WARNING)
         assert problem.code and problem.code == problem.code.lower() and " " not in problem.code
+    for rule in load_message_rules().values():  # each rule emits only the codes it lists
+        assert {p.code for p in run_rule(rule.name, msgid, msgstr, language)} <= set(rule.codes), rule.name
 
 
 @given(st.one_of(st.text(max_size=80), MARKDOWNISH))

@@ -13,6 +13,7 @@ from conftest import ROOT, SEED, revision_path
 from l10n.catalog.io import read_po
 from l10n.cli import main
 from l10n.config import Config
+from mini_project import MSGIDS, write_project
 
 
 def run(capsys: pytest.CaptureFixture[str], config: Config, *argv: str) -> tuple[int, str, str]:
@@ -108,17 +109,22 @@ def test_import_prints_the_three_seed_findings(project: Config, capsys: pytest.C
     assert status == 2 and "--force" in err
 
 
-def test_init_creates_a_catalog_with_correct_headers(project: Config, capsys: pytest.CaptureFixture[str]) -> None:
-    status, out, _ = run(capsys, project, "init", "fr")
-    assert status == 0 and "français (fr): 28 entries to translate" in out
-    po = read_po(project.po_path("fr"))
+def test_init_creates_a_catalog_with_correct_headers(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    config = write_project(tmp_path / "project")
+    for language, lines in {"ja": "BLOOM\t-\tmodel\nlogbook\t日志\n", "zh_CN": "Megatron\t-\nlogbook\t-\n"}.items():
+        (config.locale_dir / language).mkdir()
+        (config.locale_dir / language / "glossary.tsv").write_text(lines, encoding="utf-8")
+    status, out, _ = run(capsys, config, "init", "fr")
+    assert status == 0 and f"français (fr): {len(MSGIDS)} entries to translate" in out
+    po = read_po(config.po_path("fr"))
     plural = "nplurals=3; plural=(n == 0 || n == 1) ? 0 : n != 0 && n % 1000000 == 0 ? 1 : 2;"
     assert po.metadata["Plural-Forms"] == plural
     assert po.metadata["Language"] == "fr"
-    glossary = (project.locale_dir / "fr" / "glossary.tsv").read_text(encoding="utf-8").splitlines()
+    assert po.metadata["X-Source-Revision"] == config.upstream.label
+    glossary = (config.locale_dir / "fr" / "glossary.tsv").read_text(encoding="utf-8").splitlines()
     assert "BLOOM\t-" in glossary and "Megatron\t-" in glossary  # names every glossary keeps
-    assert not [line for line in glossary if line.startswith(("logbook", "chronicles"))]  # translated terms
-    status, _, err = run(capsys, project, "init", "fr")
+    assert not [line for line in glossary if line.startswith("logbook")]  # a term one of them translates
+    status, _, err = run(capsys, config, "init", "fr")
     assert status == 2 and "make update LANGUAGE=fr" in err
 
 
@@ -132,7 +138,8 @@ def test_console_script_and_module_entry_points() -> None:
 
 
 def test_importing_the_package_has_no_side_effects(tmp_path: Path) -> None:
-    code = ("import sys, os; os.chdir(sys.argv[1]); import l10n, l10n.cli, l10n.build.site, l10n.catalog.sync, l10n.catalog.importer; "
+    code = ("import sys, os; os.chdir(sys.argv[1]); "
+            "import l10n, l10n.cli, l10n.build.site, l10n.catalog.sync, l10n.catalog.importer; "
             "print(sorted(os.listdir('.')))")
     proc = subprocess.run([sys.executable, "-c", code, str(tmp_path)], capture_output=True, text=True)
     assert proc.returncode == 0 and proc.stdout.strip() == "[]" and proc.stderr == ""

@@ -84,13 +84,29 @@ def test_structure_faults_in_markdown() -> None:
         "table shape": (_translated().replace("| 1 | 2 |", "| 1 | 2 | 3 |")
                         .replace("|---|---|", "|---|---|---|").replace("| a | b |", "| a | b | c |"),
                         "table-shape", 13),
+        # a replaced anchor is one changed anchor, as `make check` reports it (text/anchors.py)
         "changed link": (_translated().replace("https://example.com/a", "https://evil.example/a"),
-                         "link-dropped", 3),
-        "changed code span": (_translated().replace("`code`", "`代码`"), "code-dropped", 3),
+                         "link-changed", 3),
+        "dropped link": (_translated().replace("[a link](https://example.com/a)", "一个链接"), "link-dropped", 3),
+        "changed code span": (_translated().replace("`code`", "`代码`"), "code-changed", 3),
+        "added code span": (_translated().replace("`code`", "`code` `x`"), "code-added", 3),
     }
     for name, (translated, code, line) in cases.items():
         found = {(f.code, f.line) for f in compare_markdown(ENGLISH, translated)}
         assert (code, line) in found, (name, found)
+
+
+def test_code_blocks_changed_dropped_and_added() -> None:
+    """Code blocks go through the one anchors diff: a replaced block is one changed block at the
+    translation's line; a missing one is dropped (at the English line, named), an extra one added."""
+    changed = compare_markdown(ENGLISH, _translated().replace('print("hello")', 'print("你好")'))
+    assert [(f.code, f.line) for f in changed] == [("code-block-changed", 9)]
+    assert "(line 9)" in changed[0].message
+    dropped = compare_markdown(ENGLISH, _translated().replace('```python\nprint("hello")\n```\n', ""))
+    assert [(f.code, f.line) for f in dropped] == [("code-block-dropped", 0)]
+    assert "English code block at line 9" in dropped[0].message
+    added = compare_markdown(ENGLISH, _translated() + '\n```sh\nrm -rf /\n```\n')
+    assert [(f.code, f.line) for f in added] == [("code-block-added", 17)]
 
 
 def test_document_blocks() -> None:

@@ -41,11 +41,18 @@ def scratch(extracted: Config, tmp_path: Path) -> Config:
     """A copy of the extracted project whose zh_CN catalog `update` must rewrite (an old header)."""
     shutil.copytree(extracted.root, tmp_path / "project", symlinks=True)
     config = load_config(tmp_path / "project")
-    po = config.root / PO
-    text = po.read_text(encoding="utf-8")
-    assert "X-Source-Revision: 23 f538bea" in text
-    po.write_text(text.replace("X-Source-Revision: 23 f538bea", "X-Source-Revision: 1 0000000"), encoding="utf-8")
+    assert synced_to_an_old_revision(config.root / PO)
     return config
+
+
+def synced_to_an_old_revision(po: Path) -> bool:
+    """Give the catalog a header from an older upstream revision (what `update` rewrites);
+    whether it had one from another revision before."""
+    catalog = read_po(po)
+    before = catalog.metadata.get("X-Source-Revision")
+    catalog.metadata["X-Source-Revision"] = "1 0000000"
+    write_po(po, catalog)
+    return before not in (None, "1 0000000")
 
 
 def run_update(config: Config, capsys: pytest.CaptureFixture[str]) -> tuple[int, str]:
@@ -200,8 +207,7 @@ def test_real_cli_as_nobody_on_an_unwritable_copy(shared_copy: Path, command: li
         pytest.skip(f"user nobody cannot import l10n from this virtualenv: {probe.stderr.strip()[-200:]}")
     po = shared_copy / PO
     if command[0] == "update":  # a header update must write: the old catalog is kept, unchanged
-        text = po.read_text(encoding="utf-8").replace("X-Source-Revision: 23 f538bea", "X-Source-Revision: 1 x")
-        po.write_text(text, encoding="utf-8")
+        assert synced_to_an_old_revision(po)
     before = po.read_bytes()
     env = {"PATH": os.environ.get("PATH", "/usr/bin:/bin"), "PYTHONDONTWRITEBYTECODE": "1", "HOME": "/nonexistent",
            "PYTHONPATH": str(Path(l10n.__file__).parent.parent)}  # the l10n this test process imported

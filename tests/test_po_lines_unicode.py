@@ -15,12 +15,13 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from l10n.catalog.io import lint_po_text, new_catalog, po_text_lines, read_po, read_po_text, render_po, write_po
-from l10n.catalog.lines import PoLines, po_lines
+from l10n.catalog import lines as reader_module
+from l10n.catalog.io import new_catalog, parse_po_text, po_text_lines, read_po, read_po_text, render_po, write_po
+from l10n.catalog.lines import Kind, PoLines, classify, po_lines
 from l10n.catalog.pieces import cut, parse_piece
 from l10n.catalog.wrap import first_difference
 from l10n.checks.registry import load_checks
-from l10n.checks.runner import check_catalog, check_catalogs, forget_checks
+from l10n.checks.runner import check_catalog, check_catalogs
 from l10n.config import Config
 from l10n.reports.review import entry_at_line
 
@@ -68,7 +69,7 @@ def test_every_catalog_the_writer_writes_reads_back_equal(tmp_path: Path, catalo
     path.unlink(missing_ok=True)
     write_po(path, catalog)
     text = read_po_text(path)
-    assert list(lint_po_text(text)) == []
+    assert list(PoLines(text).syntax_problems()) == []
     again = read_po(path)
     assert _contents(again) == _contents(catalog)
     assert again.metadata == catalog.metadata
@@ -118,7 +119,6 @@ def test_the_runner_finds_no_syntax_error_whole_or_in_pieces(project: Config) ->
     codes = {finding.code for finding in whole}
     assert not codes & {"po-syntax", "not-normalized", "unreadable-catalog"}, codes
     assert sorted(pieces) == sorted(whole)
-    forget_checks()
     gate = check_catalogs(project, ["zh_CN"])
     assert not {finding.code for finding in gate} & {"po-syntax", "not-normalized"}
 
@@ -189,3 +189,65 @@ def test_crlf_still_reads_and_a_lone_cr_is_a_character(tmp_path: Path) -> None:
     assert [entry.msgstr for entry in read_po(raw_cr)] == ["x\ry"]
     if MSGFMT is not None:
         _assert_gettext_reads_the_same(raw_cr, read_po(raw_cr))
+
+
+# each kind of line, as polib (and gettext) reads it: (line, kind, word, obsolete, previous)
+KINDS = [
+    ('msgctxt "c"', Kind.KEYWORD, "msgctxt", False, False),
+    ('msgid "a"', Kind.KEYWORD, "msgid", False, False),
+    ('msgid_plural "p"', Kind.KEYWORD, "msgid_plural", False, False),
+    ('msgstr[1] "b"', Kind.KEYWORD, "msgstr", False, False),
+    ('msgstr\t"tab"', Kind.KEYWORD, "msgstr", False, False),
+    ('"more"', Kind.STRING, "", False, False),
+    ('#| msgid "old"', Kind.KEYWORD, "msgid", False, True),
+    ('#| "old, continued"', Kind.STRING, "", False, True),
+    ('#~ msgstr "gone"', Kind.KEYWORD, "msgstr", True, False),
+    ('#~ "gone, continued"', Kind.STRING, "", True, False),
+    ('#~ #| msgid "older"', Kind.KEYWORD, "msgid", True, True),
+    ("#, fuzzy", Kind.COMMENT, "#,", False, False),
+    ("#,fuzzy", Kind.COMMENT, "#,", False, False),  # gettext's reading: `read_po` spaces it for polib
+    ("#. extracted", Kind.COMMENT, "#.", False, False),
+    ("#: source/README.md:3", Kind.COMMENT, "#:", False, False),
+    ("# translator", Kind.COMMENT, "#", False, False),
+    ("#~ #, fuzzy", Kind.COMMENT, "#,", True, False),
+    (" \t ", Kind.BLANK, "", False, False),
+    ('msgid"a"', Kind.OTHER, "", False, False),
+    ("bogus", Kind.OTHER, "", False, False),
+    ("#~ bogus", Kind.OTHER, "", True, False),
+    ("#| bogus", Kind.OTHER, "", False, True),
+]
+
+
+def test_each_line_is_classified_once_as_polib_reads_it() -> None:
+    for number, (line, *expected) in enumerate(KINDS, start=1):
+        classified = classify(line + "\n", number)
+        assert [classified.kind, classified.word, classified.obsolete, classified.previous] == expected, line
+        assert (classified.number, classified.text) == (number, line.strip())
+    reader = PoLines("\n".join(line for line, *_ in KINDS))
+    assert [line.kind for line in reader] == [kind for _, kind, *_ in KINDS]
+
+
+def test_the_syntax_check_names_each_line_polib_would_misread() -> None:
+    body = ['msgid "a"', 'msgstr "b', "", "bogus", "#~ bogus", "#| x", 'msgid "c"', 'msgstr "d\\"', "",
+            'msgid "e"', 'msgstr "f\\\\"']
+    problems = list(PoLines("\n".join(body) + "\n").syntax_problems())
+    assert problems == [(2, "unterminated string"), (4, "unexpected text 'bogus'"), (8, "unterminated string")]
+
+
+def test_a_question_about_one_entry_classifies_only_its_lines(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Findings ask for a few msgstr lines: the rest of a large file is never classified, and a
+    line asked for again is not classified again; cutting a file into pieces reads around each cut."""
+    catalog = new_catalog("zh_CN", "demo")
+    catalog.extend(polib.POEntry(msgid=f"message {index}", msgstr=f"消息 {index}") for index in range(2000))
+    text = render_po(catalog)
+    last = parse_po_text(text, "README.po")[-1].linenum  # its msgid line; its msgstr, the next
+    assert last is not None
+    seen: list[str] = []
+    shape = reader_module.shape
+    monkeypatch.setattr(reader_module, "shape", lambda line: seen.append(line) or shape(line))
+    reader = PoLines(text)
+    assert reader.msgstr_line(last) == last + 1 and len(seen) == 2
+    assert reader.msgstr_line(last) == last + 1 and len(seen) == 2
+    seen.clear()
+    lines = po_text_lines(text, keepends=True)
+    assert len(cut(lines, 8)) == 8 and len(seen) < 100 < len(lines)

@@ -86,6 +86,16 @@ def test_link_skeleton_ignores_destinations_and_whitespace_only() -> None:
     assert a.destinations == ["https://old.example/a", "https://b.example"]
 
 
+def test_link_skeleton_prose_is_the_visible_words_without_urls() -> None:
+    """The one way links are stripped: a link's text stays, its destination goes; an autolink and
+    a bare URL (shown as text) go; code and markup are not words."""
+    skeleton = link_skeleton("See **[the guide](https://a.example/g)** at <https://b.example/x>, "
+                             "https://c.example/70b-infrastructure or www.d.example and `code`.")
+    assert skeleton.prose == "See the guide at , or and ."
+    assert skeleton.destinations == ["https://a.example/g", "https://b.example/x"]
+    assert link_skeleton("plain words  here").prose == "plain words  here"  # no URL: the visible text as is
+
+
 def _token_signature(tokens: list[Token]) -> list[tuple[object, ...]]:
     return [(t.type, t.tag, t.content, t.markup, t.info, sorted(t.attrs.items()), repr(t.meta),
              _token_signature(t.children or [])) for t in tokens]

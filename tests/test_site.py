@@ -1,40 +1,86 @@
-"""The multilingual site, translated Markdown, status page, conversion and the shipped catalogs.
+"""The multilingual site, translated Markdown, status page and conversion.
 
 HTML is built once per session (tests/sitebuild.py) in a copy of the project whose zh_CN
 catalog has one fuzzy and one untranslated entry; the repository's files are never written.
+Expected figures are counted here from the catalogs the site was built from, never written down:
+an upstream sync or a translation edit changes them (the shipped catalogs themselves are checked
+by the translation gate, `make check` and `make stale`, in .ci/run).
 """
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from pathlib import Path
 
+import polib
 import pytest
 
 from l10n.build.markdown import render_markdown, usable_translations
 from l10n.build.publish import SKIP, WARN, decide
 from l10n.build.site import build_site
 from l10n.catalog.convert import convert_catalog, opencc_converter
-from l10n.catalog.io import read_po, write_po
+from l10n.catalog.io import new_catalog, read_po, write_po
 from l10n.catalog.stats import catalog_stats, entry_state
 from l10n.cli import main
-from l10n.config import load_config
+from l10n.config import Config, load_config
+from l10n.locales import native_name
 from l10n.text.segments import inline_features, parse_blocks, segments
 from l10n.text.worddiff import format_html, word_diff
 from sitebuild import (
+    FUZZY,
     FUZZY_MSGID,
     FUZZY_PREVIOUS,
+    HEADINGS,
     LANGUAGES,
     REPO,
-    UNTRANSLATED_PREFIX,
+    SAME_AS_ENGLISH,
+    SECTIONS,
+    UNTRANSLATED,
     BuiltSite,
     built_site,
     copy_project,
 )
 
-NATIVE = {"en": "English", "zh_CN": "简体中文", "zh_TW": "繁體中文", "ja": "日本語"}
+NATIVE = {"en": "English", "zh_CN": "简体中文", "zh_TW": "繁體中文", "ja": "日本語"}  # babel's, and ours for zh
+
+
+def native(code: str) -> str:
+    return NATIVE.get(code) or native_name(code)
+
+
+@dataclass(frozen=True)
+class Figures:
+    """A catalog's entries, counted here (not by the code under test)."""
+
+    translated: int
+    fuzzy: int
+    untranslated: int
+
+    @property
+    def total(self) -> int:
+        return self.translated + self.fuzzy + self.untranslated
+
+    @property
+    def fallbacks(self) -> int:
+        return self.fuzzy + self.untranslated
+
+
+def figures(config: Config, language: str) -> Figures:
+    entries = [entry for entry in read_po(config.po_path(language)) if entry.msgid and not entry.obsolete]
+    fuzzy = sum(bool(entry.msgstr) and "fuzzy" in entry.flags for entry in entries)
+    untranslated = sum(not entry.msgstr for entry in entries)
+    return Figures(len(entries) - fuzzy - untranslated, fuzzy, untranslated)
+
+
+def _words(text: str) -> str:
+    """Visible text without its spacing (a page and a msgstr space inline markup differently)."""
+    return "".join(text.split())
+
+
+def shows(element: Element, msgid: str) -> bool:
+    """Whether an element's text is the visible text of this msgid (its ¶ permalink aside)."""
+    return _words(element.text.replace("¶", "")) == _words(inline_features(msgid).text)
 
 
 @dataclass
@@ -95,7 +141,7 @@ def test_every_language_has_lang_hreflang_and_switcher(site: BuiltSite) -> None:
         assert alternates == {**{c.replace("_", "-"): f"../{c}/README.html" for c in LANGUAGES},
                               "x-default": "../en/README.html"}
         switcher = {e.attrs["data-lang"]: e for e in page.find("a", class_="l10n-lang")}
-        assert {c: e.text for c, e in switcher.items()} == NATIVE
+        assert {c: e.text for c, e in switcher.items()} == {c: native(c) for c in LANGUAGES}
         for target, link in switcher.items():
             assert (site.html / code / link.attrs["href"]).resolve() == (site.html / target / "README.html")
             assert link.attrs["lang"] == target.replace("_", "-")
@@ -105,42 +151,51 @@ def test_every_language_has_lang_hreflang_and_switcher(site: BuiltSite) -> None:
 def test_section_anchors_are_the_same_in_every_language(site: BuiltSite) -> None:
     ids = {code: [e.attrs["id"] for e in parse(site.html / code / "README.html").find("section")]
            for code in LANGUAGES}
-    assert len(ids["en"]) == 9
+    assert len(ids["en"]) == SECTIONS
     assert all(found == ids["en"] for found in ids.values())
+
+
+def _classes(element: Element) -> list[str]:
+    return element.attrs.get("class", "").split()
 
 
 def test_fallback_passages_are_marked_english_and_counted(site: BuiltSite) -> None:
     page = parse(site.html / "zh_CN" / "README.html")
-    fallbacks = page.find("h2", class_="l10n-fallback") + page.find("p", class_="l10n-fallback")
-    assert [(e.tag, e.attrs["lang"], e.text.strip("¶")) for e in fallbacks] == [
-        ("h2", "en", FUZZY_MSGID),
-        ("p", "en", next(e.text for e in fallbacks if e.tag == "p")),
-    ]
-    assert fallbacks[1].text.startswith(UNTRANSLATED_PREFIX)
-    assert "l10n-fuzzy" in fallbacks[0].attrs["class"] and "l10n-untranslated" in fallbacks[1].attrs["class"]
-    assert sum("l10n-fallback" in e.attrs.get("class", "").split() for e in page.elements) == 2
-    assert [e.attrs for e in page.find("h3") if e.text.strip("¶") == "2024"] == [{}]  # same as English
+    counted = figures(site.config, "zh_CN")
+    fallbacks = [e for e in page.elements if "l10n-fallback" in _classes(e)]
+    assert len(fallbacks) == counted.fallbacks and counted.fuzzy >= 1 and counted.untranslated >= 1
+    [heading] = [e for e in fallbacks if e.tag == f"h{FUZZY.level}" and shows(e, FUZZY_MSGID)]
+    [paragraph] = [e for e in fallbacks if e.tag == "p" and shows(e, UNTRANSLATED.msgid)]
+    assert heading.attrs["lang"] == paragraph.attrs["lang"] == "en"
+    assert "l10n-fuzzy" in _classes(heading) and "l10n-untranslated" in _classes(paragraph)
+    same = [e for e in page.find(f"h{SAME_AS_ENGLISH.level}") if shows(e, SAME_AS_ENGLISH.msgid)]
+    assert [e.attrs for e in same] == [{}]  # translated as the English: no fallback
     banner = page.find("div", class_="l10n-fallback-banner")
     assert len(banner) == 1
-    assert "1 段尚未翻译" in banner[0].text and "1 段的英文原文在翻译后有改动" in banner[0].text
+    assert f"{counted.untranslated} 段尚未翻译" in banner[0].text
+    assert f"{counted.fuzzy} 段的英文原文在翻译后有改动" in banner[0].text
     english_link = page.find("a", class_="l10n-english-link")[0]
     assert english_link.attrs["href"] == "../en/README.html"
 
 
-def test_complete_translations_have_no_fallback_and_no_banner(site: BuiltSite) -> None:
-    for code in ("en", "ja", "zh_TW"):
+def test_only_languages_with_fallbacks_have_them_and_a_banner(site: BuiltSite) -> None:
+    for code in LANGUAGES:
         page = parse(site.html / code / "README.html")
-        assert not any("l10n-fallback" in e.attrs.get("class", "").split() for e in page.elements), code
-        assert not page.find("div", class_="l10n-banner"), code
+        expected = figures(site.config, code).fallbacks if code != "en" else 0
+        assert sum("l10n-fallback" in _classes(e) for e in page.elements) == expected, code
+        assert bool(page.find("div", class_="l10n-fallback-banner")) == bool(expected), code
+        if not expected and code != "en":  # complete: no banner of any kind
+            assert not page.find("div", class_="l10n-banner"), code
 
 
 def test_landing_page_lists_languages_with_completion(site: BuiltSite) -> None:
     page = parse(site.html / "index.html")
     found = [e.text for e in page.find("tr")[1:]]
-    assert len(found) == 4
-    rows = {name: next(r for r in found if r.startswith(name)) for name in NATIVE.values()}
-    assert "26 of 28" in rows["简体中文"] and "93%" in rows["简体中文"]
-    assert "100% (28 of 28)" in rows["日本語"] and "100% (28 of 28)" in rows["繁體中文"]
+    assert len(found) == len(LANGUAGES)
+    for code in LANGUAGES[1:]:
+        counted = figures(site.config, code)
+        row = next(r for r in found if r.startswith(native(code)))
+        assert f"{100 * counted.translated / counted.total:.0f}% ({counted.translated} of {counted.total})" in row
     links = {e.attrs["href"] for e in page.find("a")}
     assert {f"{c}/index.html" for c in LANGUAGES} | {"status.html"} <= links
 
@@ -149,14 +204,13 @@ def test_status_page_shows_progress_stale_diff_and_findings(site: BuiltSite) -> 
     text = (site.html / "status.html").read_text(encoding="utf-8")
     page = parse(site.html / "status.html")
     assert [e.attrs["aria-label"] for e in page.find("div", class_="bar")] == [
-        "28 translated, 0 fuzzy, 0 untranslated",  # ja
-        "26 translated, 1 fuzzy, 1 untranslated",  # zh_CN
-        "28 translated, 0 fuzzy, 0 untranslated",  # zh_TW
-    ]
+        f"{c.translated} translated, {c.fuzzy} fuzzy, {c.untranslated} untranslated"
+        for c in (figures(site.config, code) for code in LANGUAGES[1:])]
     # the word diff between the previous and the current English, next to the current translation
     assert f"<td lang=\"en\">{format_html(word_diff(FUZZY_PREVIOUS, FUZZY_MSGID))}</td>" in text
-    assert "<del>compilation of links</del><ins>compilations</ins>" in text
-    assert any(e.text == "有用的汇总" for e in page.find("td", lang="zh-CN"))
+    assert f"<del>{FUZZY_PREVIOUS.removesuffix(FUZZY_MSGID)}</del>{FUZZY_MSGID}" in text
+    translation = read_po(site.config.po_path("zh_CN")).find(FUZZY_MSGID).msgstr
+    assert translation and any(e.text == translation for e in page.find("td", lang="zh-CN"))
     assert "Open check findings" in text
 
 
@@ -204,9 +258,11 @@ def test_markdown_uses_exactly_the_pot_segmentation(site: BuiltSite) -> None:
 
 def test_markdown_keeps_fuzzy_and_untranslated_english(site: BuiltSite) -> None:
     text = (site.root / "build" / "markdown" / "zh_CN" / "README.md").read_text(encoding="utf-8")
-    assert f"## {FUZZY_MSGID}\n" in text
-    assert "\nLogbooks and chronicles of training LLM/VLM" in text
-    assert "## 类似的在线指南\n" in text
+    assert f"{'#' * FUZZY.level} {FUZZY_MSGID}\n" in text
+    assert f"\n{UNTRANSLATED.raw.splitlines()[0]}" in text
+    translated = next(h for h in HEADINGS if h not in (FUZZY, SAME_AS_ENGLISH))
+    translation = read_po(site.config.po_path("zh_CN")).find(translated.msgid).msgstr
+    assert translation and f"{'#' * translated.level} {translation}\n" in text
 
 
 def _shape(markdown: str) -> list[tuple[object, ...]]:
@@ -218,12 +274,14 @@ def _blocks(markdown: str) -> list[tuple[str, str, int]]:
     return [(t.type, t.markup, t.level) for t in parse_blocks(markdown) if t.type != "inline"]
 
 
-@pytest.mark.parametrize("language", ["zh_CN", "zh_TW", "ja"])
+@pytest.mark.parametrize("language", LANGUAGES[1:])
 def test_shipped_markdown_keeps_the_english_structure(language: str) -> None:
     config = load_config(REPO)
     english = config.source_file().read_text(encoding="utf-8")
-    rendered = render_markdown(english, usable_translations(read_po(config.po_path(language))))
-    assert rendered.complete and len(rendered.translated) == 28
+    translations = usable_translations(read_po(config.po_path(language)))
+    rendered = render_markdown(english, translations)
+    in_blocks = {s.msgid for s in segments(english) if s.kind != "image-alt"}  # alt text: in its block's msgstr
+    assert set(rendered.translated) == in_blocks & translations.keys()
     assert _shape(rendered.text) == _shape(english)  # headings, levels, lists, links, code
     assert _blocks(rendered.text) == _blocks(english)  # every block marker: #, -, fences
 
@@ -240,20 +298,29 @@ def test_markdown_keeps_block_markers_code_and_tables() -> None:
 
 # --- conversion and the shipped catalogs ---------------------------------------------------
 
+def _zh_catalog(language: str, translations: dict[str, str], fuzzy: tuple[str, ...] = ()) -> polib.POFile:
+    catalog = new_catalog(language, "p")
+    for msgid, msgstr in translations.items():
+        catalog.append(polib.POEntry(msgid=msgid, msgstr=msgstr, flags=["fuzzy"] if msgid in fuzzy else []))
+    return catalog
+
+
 def test_convert_marks_every_converted_entry_fuzzy() -> None:
-    source = read_po(REPO / "locale/zh_CN/LC_MESSAGES/README.po")
-    catalog, report = convert_catalog(source, None, opencc_converter("s2twp"), "zh_CN", "zh_TW",
-                                      "p", "s2twp")
-    active = [e for e in catalog if e.msgid]
-    assert len(report.converted) == 28 and all(entry_state(e) == "fuzzy" for e in active)
-    assert all("OpenCC (s2twp)" in e.tcomment for e in active)
-    by_id = {e.msgid: e.msgstr for e in active}
-    assert by_id["Resources"] == "資源" and "軟體" not in by_id["Resources"]
-    assert "訓練日誌" in by_id["Publicly available training LLM/VLM logbooks"]  # what review fixes
+    simplified = {"Resources": "资源", "Publicly available training LLM/VLM logbooks": "公开的训练日志",
+                  "Software": "软件", "Not yet": "", "Unsure": "不确定"}
+    source = _zh_catalog("zh_CN", simplified, fuzzy=("Unsure",))
+    catalog, report = convert_catalog(source, None, opencc_converter("s2twp"), "zh_CN", "zh_TW", "p", "s2twp")
+    active = {e.msgid: e for e in catalog if e.msgid}
+    assert report.converted == ["Resources", "Publicly available training LLM/VLM logbooks", "Software"]
+    assert report.not_translated == ["Not yet", "Unsure"]  # nothing reviewed to convert
+    assert all(entry_state(active[msgid]) == "fuzzy" for msgid in report.converted)
+    assert all("OpenCC (s2twp)" in active[msgid].tcomment for msgid in report.converted)
+    assert active["Resources"].msgstr == "資源" and active["Software"].msgstr == "軟體"
+    assert "訓練日誌" in active["Publicly available training LLM/VLM logbooks"].msgstr  # what review fixes
     # reviewed entries of the target are kept
-    reviewed = read_po(REPO / "locale/zh_TW/LC_MESSAGES/README.po")
+    reviewed = _zh_catalog("zh_TW", {msgid: f"已審閱 {msgid}" for msgid in simplified})
     _, again = convert_catalog(source, reviewed, opencc_converter("s2twp"), "zh_CN", "zh_TW", "p", "s2twp")
-    assert len(again.kept_reviewed) == 28 and not again.converted
+    assert again.kept_reviewed == report.converted and not again.converted
 
 
 def test_convert_cli_and_bad_pair(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -261,52 +328,24 @@ def test_convert_cli_and_bad_pair(tmp_path: Path, capsys: pytest.CaptureFixture[
     (root / "locale" / "zh_TW" / "LC_MESSAGES" / "README.po").unlink()
     assert main(["--root", str(root), "convert", "zh_CN", "zh_TW"]) == 0
     po = read_po(root / "locale" / "zh_TW" / "LC_MESSAGES" / "README.po")
-    assert po.metadata["Language"] == "zh_TW" and catalog_stats(po).fuzzy == 28
+    converted = figures(load_config(root), "zh_CN").translated
+    assert po.metadata["Language"] == "zh_TW" and converted and catalog_stats(po).fuzzy == converted
     assert main(["--root", str(root), "convert", "zh_CN", "fr"]) == 2
     err = capsys.readouterr().err.strip().splitlines()
     assert len(err) == 1 and "no conversion from zh_CN to fr" in err[0]
 
 
-@pytest.mark.parametrize("language", ["zh_CN", "zh_TW", "ja"])
-def test_shipped_catalogs_are_complete_and_honest(language: str) -> None:
-    po = read_po(REPO / "locale" / language / "LC_MESSAGES" / "README.po")
-    stats = catalog_stats(po)
-    assert (stats.translated, stats.fuzzy, stats.untranslated) == (28, 0, 0)
-    assert "AI model by Anthropic" in po.metadata["Last-Translator"]
-    assert po.metadata["X-Source-Revision"] == "23 f538bea"
-    for entry in po:
-        if entry.msgid and not entry.obsolete:
-            assert sorted(inline_features(entry.msgstr).destinations) == \
-                sorted(inline_features(entry.msgid).destinations), entry.msgid
-
-
-def _glossary(language: str) -> list[tuple[str, str]]:
-    rows = []
-    for line in (REPO / "locale" / language / "glossary.tsv").read_text(encoding="utf-8").splitlines():
-        if line.strip() and not line.startswith("#"):
-            english, translation, *_ = line.split("\t")
-            rows.append((english, translation))
-    return rows
-
-
-@pytest.mark.parametrize("language", ["zh_TW", "ja"])
-def test_glossary_terms_are_used_consistently(language: str) -> None:
-    rows = _glossary(language)
-    assert len(rows) >= 10
-    po = read_po(REPO / "locale" / language / "LC_MESSAGES" / "README.po")
-    used = 0
-    for entry in po:
-        if not entry.msgid or entry.obsolete:
-            continue
-        source, target = inline_features(entry.msgid).text, inline_features(entry.msgstr).text
-        for english, translation in rows:
-            if re.search(rf"\b{re.escape(english)}s?\b", source, re.IGNORECASE):
-                used += 1
-                assert (english if translation == "-" else translation) in target, (english, entry.msgid)
-    assert used > 40
+@pytest.mark.parametrize("language", LANGUAGES[1:])
+def test_shipped_catalogs_say_who_translated_them(language: str) -> None:
+    """Shipped data, kept on purpose: no gate reads Last-Translator (the template's placeholder
+    names nobody)."""
+    translator = read_po(REPO / "locale" / language / "LC_MESSAGES" / "README.po").metadata["Last-Translator"]
+    assert translator.strip() and "FULL NAME" not in translator
 
 
 def test_zh_tw_review_fixed_the_conversion_terms() -> None:
+    """Shipped data, kept on purpose: no gate refuses a mainland term in zh_TW yet (the glossary
+    check asks for a term's translation; it has no list of words a translation must not use)."""
     text = " ".join(e.msgstr for e in read_po(REPO / "locale/zh_TW/LC_MESSAGES/README.po"))
     for mainland_or_misconverted in ("日誌", "電子表格", "引數", "指令碼", "擴充套件", "釋出", "通過"):
         assert mainland_or_misconverted not in text
@@ -322,8 +361,12 @@ def test_markdown_command_writes_published_languages(tmp_path: Path,
     write_po(po_path, po)
     assert main(["--root", str(root), "markdown"]) == 0
     out = capsys.readouterr().out
-    assert "build/markdown/zh_CN/README.md: 28 of 28 segments translated" in out
-    assert "build/markdown/ja/README.md: 0 of 28 segments translated, 28 kept in English" in out
+    blocks = [s.msgid for s in segments((root / "source" / "README.md").read_text(encoding="utf-8"))
+              if s.kind != "image-alt"]  # an image's alt text is translated in its block's msgstr
+    zh_cn = usable_translations(read_po(root / "locale" / "zh_CN" / "LC_MESSAGES" / "README.po"))
+    translated = sum(msgid in zh_cn for msgid in blocks)
+    assert f"build/markdown/zh_CN/README.md: {translated} of {len(blocks)} segments translated" in out
+    assert f"build/markdown/ja/README.md: 0 of {len(blocks)} segments translated, {len(blocks)} kept in English" in out
     english = (root / "source" / "README.md").read_text(encoding="utf-8")
     assert (root / "build/markdown/ja/README.md").read_text(encoding="utf-8") == english
 
@@ -332,7 +375,7 @@ def test_bad_input_is_one_line_and_exit_2(tmp_path: Path, capsys: pytest.Capture
     root = copy_project(tmp_path / "p")
     po_path = root / "locale" / "ja" / "LC_MESSAGES" / "README.po"
     lines = po_path.read_text(encoding="utf-8").splitlines()
-    number = next(i for i, line in enumerate(lines) if line.startswith("msgstr") and i > 20)
+    number = max(i for i, line in enumerate(lines) if line.startswith("msgstr"))  # an entry's, not the header's
     lines[number] = 'msgstr "unterminated'
     po_path.write_text("\n".join(lines) + "\n", encoding="utf-8")
     assert main(["--root", str(root), "markdown"]) == 2

@@ -1,4 +1,5 @@
-"""`make stale` / `l10n stale`: the CI gate, on copies of the project with the English edited."""
+"""`make stale` / `l10n stale`: the CI gate, on a small project of the tests' own with the English
+edited as a contributor would."""
 
 from __future__ import annotations
 
@@ -11,33 +12,23 @@ from pathlib import Path
 import pytest
 import yaml
 
-from l10n.catalog import extract
+from l10n.catalog.io import read_po
 from l10n.cli import main
-from l10n.config import load_config
+from mini_project import ALICE, CAROL, ENGLISH, LABEL, MSGIDS, OLDER_LABEL, translate_all, write_project
 
 ROOT = Path(__file__).resolve().parent.parent
-UPSTREAM = ROOT / "tests" / "fixtures" / "upstream"
 PO = "locale/zh_CN/LC_MESSAGES/README.po"
-BORIS = "Boris Dayma wrote [A Recipe for Training Large Models]"
-NEW_ITEM = "- Someone wrote [a brand new guide](https://example.org/guide) about clusters.\n"
-
-
-def revision(number: int) -> Path:
-    [path] = UPSTREAM.glob(f"{number:02d}-*.md")
-    return path
+ALICE_EDITED = ALICE.replace("Alice wrote", "Alice has written")
+NEW_ITEM = "- Zoë benchmarks every accelerator, weekly, in [tables](https://example.org/tables).\n"
 
 
 @pytest.fixture(scope="module")
 def pristine(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """A copy of the project with its POT extracted once."""
-    base = tmp_path_factory.mktemp("pristine") / "project"
-    base.mkdir()
-    for name in ("conf.py", "pyproject.toml", "Makefile"):
-        shutil.copy(ROOT / name, base / name)
-    for name in ("source", "locale"):
-        shutil.copytree(ROOT / name, base / name)
-    extract.gettext(load_config(base))
-    return base
+    """The small project with its POT extracted and a complete zh_CN catalog."""
+    config = write_project(tmp_path_factory.mktemp("pristine") / "project", code=("conf.py", "Makefile"))
+    assert main(["--root", str(config.root), "init", "zh_CN"]) == 0
+    translate_all(config, "zh_CN")
+    return config.root
 
 
 @pytest.fixture
@@ -48,7 +39,7 @@ def project(pristine: Path, tmp_path: Path) -> Path:
 
 
 def run(project: Path, *args: str) -> int:
-    """The CLI on the zh_CN catalog (the project ships other languages too)."""
+    """The CLI on the zh_CN catalog (a test may add other languages)."""
     if args and args[0] in ("stale", "update") and not {"--language", "--languages"} & set(args):
         args = (*args, "--language", "zh_CN")
     return main(["--root", str(project), *args])
@@ -58,9 +49,8 @@ def edit_english(project: Path) -> None:
     """A prose edit in one item and one new item, as a contributor would make them."""
     readme = project / "source" / "README.md"
     text = readme.read_text(encoding="utf-8")
-    assert BORIS in text
-    text = text.replace(BORIS, "Boris Dayma has written [A Recipe for Training Large Models]")
-    text = text.replace("\n## Useful compilations\n", "\n" + NEW_ITEM + "\n## Useful compilations\n")
+    text = text.replace(ALICE, ALICE_EDITED).replace("\n## Useful compilations\n",
+                                                    "\n" + NEW_ITEM + "\n## Useful compilations\n")
     readme.write_text(text, encoding="utf-8")
 
 
@@ -68,10 +58,11 @@ def po_line(project: Path, line: int) -> str:
     return (project / PO).read_text(encoding="utf-8").splitlines()[line - 1]
 
 
-def test_the_shipped_catalog_passes(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_an_up_to_date_translated_catalog_passes(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert run(project, "stale", "--no-gettext") == 0
     out = capsys.readouterr().out
-    assert f"{PO}: ok; synced to revision 23 f538bea (master 23 f538bea), 0 entries changed since" in out
+    assert f"{PO}: ok; synced to revision {LABEL} (master {LABEL}), 0 entries changed since; " \
+           f"{len(MSGIDS)} translated, 0 fuzzy, 0 untranslated (100.0%)" in out
 
 
 def test_english_edited_without_update_is_out_of_date(project: Path,
@@ -82,16 +73,16 @@ def test_english_edited_without_update_is_out_of_date(project: Path,
     source_lines = (project / "source" / "README.md").read_text(encoding="utf-8").splitlines()
     new_line = source_lines.index(NEW_ITEM.rstrip("\n")) + 1
     assert f"source/README.md:{new_line}: warning stale-source: zh_CN: English text not in the catalog: " \
-           "Someone wrote" in out
-    # changed since: the two new msgids the catalog lacks (edited Boris item, new item) and the
-    # old Boris msgid the catalog still has active
-    assert "3 entries changed since revision 23 f538bea" in out
+           "Zoë benchmarks" in out
+    # changed since: the two new msgids the catalog lacks (edited Alice item, new item) and the
+    # old Alice msgid the catalog still has active
+    assert f"3 entries changed since revision {LABEL}" in out
     [removed] = [line for line in out.splitlines() if "no longer in the master" in line]
     line = int(removed.split(":")[1])
     assert removed.startswith(f"{PO}:{line}: warning stale-source: English text no longer in the master: "
-                              "Boris Dayma wrote")
+                              "Alice wrote")
     assert po_line(project, line).startswith('msgstr "')  # findings point at the msgstr line
-    assert po_line(project, line - 1).startswith('msgid "Boris Dayma wrote')
+    assert po_line(project, line - 1).startswith('msgid "Alice wrote')
 
 
 def test_after_update_the_gate_names_fuzzy_and_untranslated_entries_at_their_po_lines(
@@ -106,25 +97,32 @@ def test_after_update_the_gate_names_fuzzy_and_untranslated_entries_at_their_po_
     assert (stats["fuzzy"], stats["untranslated"]) == (1, 1)
     entries = {f["code"]: f for f in report["findings"] if f["code"] in ("fuzzy", "untranslated")}
     fuzzy, untranslated = entries["fuzzy"]["line"], entries["untranslated"]["line"]
-    assert po_line(project, fuzzy).startswith('msgstr "Boris Dayma 撰写了')
-    assert po_line(project, fuzzy - 1).startswith('msgid "Boris Dayma has written')
-    assert po_line(project, fuzzy - 2).startswith('#| msgid "Boris Dayma wrote')
+    assert po_line(project, fuzzy).startswith('msgstr "译 Alice wrote')
+    assert po_line(project, fuzzy - 1).startswith('msgid "Alice has written')
+    assert po_line(project, fuzzy - 2).startswith('#| msgid "Alice wrote')
     assert po_line(project, untranslated) == 'msgstr ""'
-    assert po_line(project, untranslated - 1).startswith('msgid "Someone wrote')
+    assert po_line(project, untranslated - 1).startswith('msgid "Zoë benchmarks')
     assert report["reasons"] == ["1 fuzzy entry", "1 untranslated entry"]
 
 
 def test_policies_fuzzy_warn_and_fail_under(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
     edit_english(project)
     run(project, "update")
+    # the master has one entry more; all but the fuzzy Alice item and the new one are translated
+    total = len(MSGIDS) + 1
+    percent = 100 * (total - 2) / total
+    under, over = int(percent) - 1, int(percent) + 1
+    capsys.readouterr()
     assert run(project, "stale", "--no-gettext", "--fuzzy", "warn") == 1  # the untranslated one still fails
-    # 27 of 29 entries translated (28 shipped, minus the fuzzy Boris item; plus 1 untranslated): 93.1%
-    assert run(project, "stale", "--no-gettext", "--fuzzy", "warn", "--fail-under", "90") == 0
-    assert run(project, "stale", "--no-gettext", "--fuzzy", "fail", "--fail-under", "90") == 1
-    assert run(project, "stale", "--no-gettext", "--fuzzy", "warn", "--fail-under", "90",
-               "--fail-under", "zh_CN=95") == 1
+    assert " error stale-catalog: zh_CN is stale: 1 untranslated entry " in capsys.readouterr().out
+    # nothing left that fails: warnings only, exit 0
+    assert run(project, "stale", "--no-gettext", "--fuzzy", "warn", "--fail-under", f"{under}") == 0
+    assert " error " not in capsys.readouterr().out
+    assert run(project, "stale", "--no-gettext", "--fuzzy", "fail", "--fail-under", f"{under}") == 1
+    assert run(project, "stale", "--no-gettext", "--fuzzy", "warn", "--fail-under", f"{under}",
+               "--fail-under", f"zh_CN={over}") == 1
     out = capsys.readouterr().out
-    assert "93.1% translated, under the 95% threshold" in out
+    assert f"{percent:.1f}% translated, under the {over}% threshold" in out
 
 
 def test_github_format_annotates_po_lines_and_writes_the_job_summary(
@@ -143,8 +141,10 @@ def test_github_format_annotates_po_lines_and_writes_the_job_summary(
         line = int(annotation.split("line=")[1].split(",")[0])
         assert po_line(project, line).startswith('msgstr "')
     assert any(line.startswith(f"::error file={PO},title=stale-catalog::zh_CN is stale") for line in lines)
+    total = len(MSGIDS) + 1
     table = summary.read_text(encoding="utf-8")
-    assert "| zh_CN | stale | 23 f538bea | 23 f538bea | 0 | 27 | 1 | 1 | 93.1 |" in table
+    assert f"| zh_CN | stale | {LABEL} | {LABEL} | 0 | {total - 2} | 1 | 1 | {100 * (total - 2) / total:.1f} |" \
+        in table
 
 
 def test_bad_threshold_is_one_line_and_exit_2(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -160,36 +160,36 @@ def make(project: Path, *targets: str) -> subprocess.CompletedProcess[str]:
 
 
 @pytest.mark.skipif(shutil.which("make") is None, reason="make not installed")
-def test_acceptance_revision_22_swap_and_back(project: Path) -> None:
+def test_acceptance_an_item_leaves_the_master_and_comes_back(project: Path) -> None:
     po = project / PO
-    shipped = po.read_bytes()
-    harvard = "The Harvard Edge group publishes [Machine Learning Systems]"
-    # 22 -> 23 only added the Harvard Edge item: at revision 22 it leaves the master, so its
-    # translation goes obsolete (kept), and nothing is left to translate: the gate passes
-    shutil.copy(revision(22), project / "source" / "README.md")
+    synced = po.read_bytes()
+    source = project / "source" / "README.md"
+    # the Carol item leaves the master: its translation goes obsolete (kept), and nothing is left
+    # to translate: the gate passes
+    source.write_text(ENGLISH.replace(f"- {CAROL}\n", ""), encoding="utf-8")
     result = make(project, "gettext", "update")
     assert result.returncode == 0, result.stderr
-    assert "0 fuzzy, 0 untranslated, 6 obsolete; 0 new, 0 fuzzied, 0 carried over, 0 recovered, 1 obsoleted" \
+    assert "0 fuzzy, 0 untranslated, 1 obsolete; 0 new, 0 fuzzied, 0 carried over, 0 recovered, 1 obsoleted" \
         in result.stdout
-    assert f'#~ msgid "{harvard}' in po.read_text(encoding="utf-8")
+    assert f'#~ msgid "{CAROL}' in po.read_text(encoding="utf-8")
     assert make(project, "stale").returncode == 0
-    # revision 23 restored but not merged: the gate fails, naming the entry at its PO line
-    shutil.copy(revision(23), project / "source" / "README.md")
+    # the item restored but not merged: the gate fails, naming the entry at its PO line
+    source.write_text(ENGLISH, encoding="utf-8")
     result = make(project, "stale")
     # `l10n stale` exits 1; make reports a failed recipe as its own status 2 ("Error 1")
     assert result.returncode == 2 and "stale] Error 1" in result.stderr
     [finding] = [line for line in result.stdout.splitlines() if "stale-source" in line]
     line = int(finding.split(":")[1])
-    assert po_line(project, line).startswith(f'#~ msgid "{harvard}')
+    assert po_line(project, line).startswith(f'#~ msgid "{CAROL}')
     assert "English text is back; its translation is obsolete here" in finding
-    # update recovers the translation: the catalog is byte for byte the shipped one again
+    # update recovers the translation: the catalog is byte for byte what it was
     result = make(project, "update")
     assert "1 recovered" in result.stdout and "(written)" in result.stdout
-    assert po.read_bytes() == shipped
+    assert po.read_bytes() == synced
     assert make(project, "stale").returncode == 0
     # a second update changes nothing
     result = make(project, "update")
-    assert "(unchanged)" in result.stdout and po.read_bytes() == shipped
+    assert "(unchanged)" in result.stdout and po.read_bytes() == synced
 
 
 def test_workflow_runs_the_gate_per_language_in_a_matrix() -> None:
@@ -204,11 +204,11 @@ def test_workflow_runs_the_gate_per_language_in_a_matrix() -> None:
 
 
 def test_languages_are_gated_separately(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    assert run(project, "init", "fr", "--no-gettext") == 0  # a new language: 28 entries to translate
+    assert run(project, "init", "fr", "--no-gettext") == 0  # a new language: every entry to translate
     capsys.readouterr()
     assert main(["--root", str(project), "stale", "--no-gettext"]) == 1  # every language
     out = capsys.readouterr().out
-    assert "locale/fr/LC_MESSAGES/README.po: stale;" in out and "28 untranslated entries" in out
+    assert "locale/fr/LC_MESSAGES/README.po: stale;" in out and f"{len(MSGIDS)} untranslated entries" in out
     assert f"{PO}: ok;" in out
     assert run(project, "stale", "--no-gettext", "--languages", "zh_CN") == 0
     assert run(project, "stale", "--no-gettext", "--languages", "zh_CN,fr", "--fail-under", "fr=0") == 0
@@ -217,9 +217,12 @@ def test_languages_are_gated_separately(project: Path, capsys: pytest.CaptureFix
 def test_catalog_synced_to_an_older_revision_is_stale(project: Path,
                                                       capsys: pytest.CaptureFixture[str]) -> None:
     po = project / PO
-    po.write_text(po.read_text(encoding="utf-8").replace("X-Source-Revision: 23 f538bea",
-                                                         "X-Source-Revision: 22 2c2b28c"), encoding="utf-8")
+    text = po.read_text(encoding="utf-8")
+    assert f"X-Source-Revision: {LABEL}" in text
+    po.write_text(text.replace(f"X-Source-Revision: {LABEL}", f"X-Source-Revision: {OLDER_LABEL}"),
+                  encoding="utf-8")
     assert run(project, "stale", "--no-gettext") == 1
-    assert "synced to revision 22 2c2b28c, the master is 23 f538bea" in capsys.readouterr().out
+    assert f"synced to revision {OLDER_LABEL}, the master is {LABEL}" in capsys.readouterr().out
     assert run(project, "update", "--no-gettext") == 0  # rewrites the header from [tool.l10n.upstream]
+    assert read_po(po).metadata["X-Source-Revision"] == LABEL
     assert run(project, "stale", "--no-gettext") == 0

@@ -1,15 +1,18 @@
-"""`l10n verifs`: one run, one summary, and every failure names the command that fixes it."""
+"""`l10n verifs`: one run, one summary, and every failure names the command that fixes it; on a
+small project of the tests' own."""
 
 from __future__ import annotations
 
 import re
 from pathlib import Path
 
-from l10n.config import load_config
+from l10n.config import Config
+from mini_project import LABEL, translate_all, write_project
 from test_translator_wrap import poedit_style
-from translator_project import copy_project, run_cli
+from translator_project import run_cli
 
 FIX_COMMAND = re.compile(r"run `make (\w+)(?: LANGUAGE=(\w+))?`")
+LANGUAGES = ["ja", "zh_CN"]
 
 
 def summary_of(out: str) -> list[str]:
@@ -17,50 +20,58 @@ def summary_of(out: str) -> list[str]:
     return lines[lines.index("verifs summary:") + 1:]
 
 
-def test_verifs_passes_on_the_shipped_project(tmp_path: Path) -> None:
-    root = copy_project(tmp_path / "project")
+def translated_project(root: Path) -> Config:
+    """The small project with a complete catalog for each of LANGUAGES, and zh_CN's glossary."""
+    config = write_project(root)
+    for language in LANGUAGES:
+        status, _, err = run_cli(root, "init", language)
+        assert status == 0, err
+        translate_all(config, language)
+    (config.locale_dir / "zh_CN" / "glossary.tsv").write_text("GPU\t-\n", encoding="utf-8")
+    return config
+
+
+def test_verifs_passes_on_an_up_to_date_translated_project(tmp_path: Path) -> None:
+    root = translated_project(tmp_path / "project").root
     status, out, err = run_cli(root, "verifs")
     assert status == 0, err
     summary = summary_of(out)
     assert summary[-1] == "verifs: ready for a pull request"
-    languages = load_config(root).languages()
-    assert languages == ["ja", "zh_CN", "zh_TW"]
     # layout and checks, then template and progress for each language
-    assert [line.split()[0] for line in summary[:-1]] == ["ok"] * (2 + 2 * len(languages))
+    assert [line.split()[0] for line in summary[:-1]] == ["ok"] * (2 + 2 * len(LANGUAGES))
     assert "zh_CN template: locale/zh_CN/LC_MESSAGES/README.po matches the English master" in out
 
 
 def test_verifs_fails_with_one_summary_and_the_named_commands_fix_it(tmp_path: Path) -> None:
-    root = copy_project(tmp_path / "project")
-    po_path = root / "locale/zh_CN/LC_MESSAGES/README.po"
+    config = translated_project(tmp_path / "project")
+    root = config.root
+    po_path = config.po_path("zh_CN")
     po_path.write_text(poedit_style(po_path.read_text(encoding="utf-8"), annotate=False), encoding="utf-8")
-    source = root / "source/README.md"
-    source.write_text(source.read_text(encoding="utf-8") + "\nA paragraph added upstream.\n",
-                      encoding="utf-8")
-    glossary = root / "locale/zh_CN/glossary.tsv"
-    glossary.write_text(glossary.read_text(encoding="utf-8") + "backup\t备份\tdefined twice\n",
-                        encoding="utf-8")
+    source = config.source_file()
+    source.write_text(source.read_text(encoding="utf-8") + "\nA paragraph added upstream.\n", encoding="utf-8")
+    glossary = config.locale_dir / "zh_CN" / "glossary.tsv"
+    glossary.write_text(glossary.read_text(encoding="utf-8") + "gpu\t-\tdefined twice\n", encoding="utf-8")
 
     status, out, _ = run_cli(root, "verifs")
     assert status == 1
     summary = summary_of(out)
     # the English edit makes every language's catalog out of date: one failure per language
-    assert summary[-1] == "verifs: 5 problem(s) to fix before opening a pull request"
+    assert summary[-1] == f"verifs: {2 + len(LANGUAGES)} problem(s) to fix before opening a pull request"
     failing = [line for line in summary if line.lstrip().startswith("FAIL")]
-    assert len(failing) == 5
+    assert len(failing) == 2 + len(LANGUAGES)
     assert "layout: not normalized: locale/zh_CN/LC_MESSAGES/README.po (run `make wrap`)" in failing[0]
-    assert "checks: 1 error(s)" in failing[1]
-    for line, language in zip(failing[2:], ["ja", "zh_CN", "zh_TW"], strict=True):
+    assert "checks: 1 error(s)," in failing[1]
+    for line, language in zip(failing[2:], LANGUAGES, strict=True):
         assert f"{language} template:" in line
-        assert "out of date with the English: 1 new or changed text(s) missing" in line
+        assert "out of date with the English: 1 new or changed text(s) missing, 0 no longer in the English " \
+               f"(catalog at revision {LABEL}, master at {LABEL})" in line
         assert line.endswith(f"(run `make update LANGUAGE={language}`)")
     # the details come first, the summary last
     assert out.index("glossary.tsv:") < out.index("verifs summary:")
-    assert "error glossary-duplicate: 'backup' is already defined on line" in out
+    assert "error glossary-duplicate: 'gpu' is already defined on line 1" in out
 
     # follow the summary: fix the glossary by hand, then run exactly the commands it names
-    glossary.write_text("\n".join(glossary.read_text(encoding="utf-8").splitlines()[:-1]) + "\n",
-                        encoding="utf-8")
+    glossary.write_text("GPU\t-\n", encoding="utf-8")
     for line in failing:
         for command, language in FIX_COMMAND.findall(line):
             args = [command] + (["-l", language] if language else [])
@@ -75,7 +86,7 @@ def test_verifs_fails_with_one_summary_and_the_named_commands_fix_it(tmp_path: P
 
 
 def test_verifs_of_an_unknown_language_is_one_line_and_status_2(tmp_path: Path) -> None:
-    root = copy_project(tmp_path / "project")
+    root = write_project(tmp_path / "project", code=()).root
     status, out, err = run_cli(root, "verifs", "-l", "zh-CN", "--no-gettext")
     assert status == 2 and out == ""
     assert err.startswith("--language: error: invalid language code 'zh-CN'")

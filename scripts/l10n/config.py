@@ -22,7 +22,16 @@ class Upstream:
 
     @property
     def label(self) -> str:
-        return f"{self.revision} ({self.commit[:7]}, {self.date})"
+        """The revision as every catalog records it (`X-Source-Revision`), every report compares
+        it and the pages show it: `23 f538bea` (the number, then the commit's short hash)."""
+        return f"{self.revision} {self.commit[:7]}"
+
+
+@dataclass(frozen=True)
+class CheckSettings:
+    """`[tool.l10n.checks]`: the message check codes switched off (never a protected one)."""
+
+    disabled_codes: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -38,6 +47,7 @@ class Config:
     publish_threshold: dict[str, float] = field(default_factory=dict)
     below_threshold: str = "warn"  # "warn" or "skip"
     max_po_bytes: int = 4_000_000
+    checks: CheckSettings = CheckSettings()
 
     def source_file(self, document: str = "README") -> Path:
         return self.source_dir / f"{document}.md"
@@ -76,6 +86,32 @@ def find_root(start: Path | None = None) -> Path:
                     "run the command from the project's root")
 
 
+def _check_settings(pyproject: Path, table: object) -> CheckSettings:
+    """`[tool.l10n.checks]`, each code checked against the message rules that can emit it: a
+    protected code (one the pre-build gate relies on) cannot be switched off."""
+    unknown = sorted(set(table) - {"disabled_codes"}) if isinstance(table, dict) else []
+    if unknown:
+        raise L10nError(pyproject, f"[tool.l10n.checks] has no setting {', '.join(unknown)}",
+                        "the one setting is disabled_codes")
+    codes = table.get("disabled_codes", []) if isinstance(table, dict) else None
+    if not isinstance(codes, list) or not all(isinstance(code, str) for code in codes):
+        raise L10nError(pyproject, "[tool.l10n.checks] disabled_codes must be a list of finding codes",
+                        'e.g. disabled_codes = ["length-ratio"]')
+    if not codes:
+        return CheckSettings()
+    from .checks.registry import load_message_rules  # only when codes are named: it loads the parser
+
+    rules = load_message_rules().values()
+    for code in codes:
+        if any(code in rule.protected for rule in rules):
+            raise L10nError(pyproject, f"[tool.l10n.checks] disabled_codes: {code} cannot be switched off "
+                            "(the pre-build gate relies on it)", f"remove {code!r} from disabled_codes")
+        if not any(code in rule.codes for rule in rules):
+            raise L10nError(pyproject, f"[tool.l10n.checks] disabled_codes: {code} is not a message check code",
+                            "use a code of README.md, Message checks")
+    return CheckSettings(frozenset(codes))
+
+
 def load_config(root: Path | None = None) -> Config:
     root = (root or find_root()).resolve()
     pyproject = root / "pyproject.toml"
@@ -110,6 +146,7 @@ def load_config(root: Path | None = None) -> Config:
             publish_threshold=publish,
             below_threshold=below,
             max_po_bytes=int(table.get("max_po_bytes", 4_000_000)),
+            checks=_check_settings(pyproject, table.get("checks", {})),
         )
     except (KeyError, TypeError, ValueError) as exc:
         raise L10nError(pyproject, f"bad [tool.l10n] setting: {exc}", "see README.md, Configuration") from None

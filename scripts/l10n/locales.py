@@ -62,7 +62,3 @@ def _likely_script(code: str) -> str:
     full = likely.get(code) or likely.get(code.split("_")[0]) or ""
     parts = full.split("_")
     return parts[1] if len(parts) > 1 and len(parts[1]) == 4 else ""
-
-
-def english_name(code: str) -> str:
-    return Locale.parse(code).get_display_name("en") or code

@@ -1,8 +1,11 @@
-"""Which languages are published: the threshold of `[tool.l10n.publish]`, applied in one place.
+"""Which languages are published: the threshold of `[tool.l10n.publish]`, applied in one place,
+and the decisions as each Sphinx build is handed them.
 
 Like po4a's `--keep` (80% by default), a language whose catalog is translated below its
 threshold is either not published (`below_threshold = "skip"`) or published with a warning
-banner (`"warn"`). English, the original, is always published.
+banner (`"warn"`). English, the original, is always published. A language whose catalogs have
+check errors is refused. The decisions are made once, by `plan.plan_site`; this module only
+holds the rules and the data, and imports nothing of the checks (the Sphinx extension uses it).
 """
 
 from __future__ import annotations
@@ -10,10 +13,7 @@ from __future__ import annotations
 import json
 from dataclasses import asdict, dataclass
 
-from ..catalog.io import read_po
-from ..catalog.stats import CatalogStats, catalog_stats
-from ..checks.findings import ERROR
-from ..checks.runner import check_catalogs
+from ..catalog.stats import CatalogStats
 from ..config import Config
 from ..errors import L10nError
 from ..locales import native_name
@@ -52,21 +52,32 @@ def decide(percent: float, threshold: float, below: str) -> str:
     return SKIP if below == SKIP else WARN
 
 
-def language_status(config: Config, language: str) -> LanguageStatus:
+def below_threshold(config: Config) -> str:
+    """`[tool.l10n.publish] below_threshold`, which must be "warn" or "skip"."""
     if config.below_threshold not in (WARN, SKIP):
         raise L10nError("pyproject.toml", f"[tool.l10n.publish] below_threshold is "
                         f"{config.below_threshold!r}", 'set it to "warn" or "skip"')
-    if language == ORIGINAL:
-        return LanguageStatus(ORIGINAL, native_name(ORIGINAL), CatalogStats(), 0.0, PUBLISH)
-    totals = CatalogStats()
+    return config.below_threshold
+
+
+def original_status() -> LanguageStatus:
+    return LanguageStatus(ORIGINAL, native_name(ORIGINAL), CatalogStats(), 0.0, PUBLISH)
+
+
+def language_status(config: Config, language: str, stats: CatalogStats | None) -> LanguageStatus:
+    """The decision for a language from its statistics (None: its catalogs have check errors)."""
     threshold = config.threshold(language)
-    if any(f.severity == ERROR for f in check_catalogs(config, [language])):
-        return LanguageStatus(language, native_name(language), totals, threshold, REFUSED)
-    for document in config.documents:
-        stats = catalog_stats(read_po(config.po_path(language, document), config.max_po_bytes))
-        totals += stats
-    return LanguageStatus(language, native_name(language), totals, threshold,
-                          decide(totals.percent, threshold, config.below_threshold))
+    if stats is None:
+        return LanguageStatus(language, native_name(language), CatalogStats(), threshold, REFUSED)
+    return LanguageStatus(language, native_name(language), stats, threshold,
+                          decide(stats.percent, threshold, below_threshold(config)))
+
+
+def unchecked_statuses(config: Config) -> list[LanguageStatus]:
+    """What a sphinx-build run by hand (without `l10n site`'s decisions) lists: English and every
+    language directory of locale/, published, with no statistics. Nothing is checked or read."""
+    return [original_status(), *(LanguageStatus(code, native_name(code), CatalogStats(), 0.0, PUBLISH)
+                                 for code in config.languages())]
 
 
 def encode_statuses(statuses: list[LanguageStatus]) -> str:
@@ -78,12 +89,3 @@ def encode_statuses(statuses: list[LanguageStatus]) -> str:
 def decode_statuses(text: str) -> list[LanguageStatus]:
     return [LanguageStatus(item["code"], item["name"], CatalogStats(**item["stats"]), float(item["threshold"]),
                            item["decision"]) for item in json.loads(text)]
-
-
-def site_languages(config: Config) -> list[LanguageStatus]:
-    """English first, then every language under locale/, each with its publishing decision."""
-    return [language_status(config, code) for code in [ORIGINAL, *config.languages()]]
-
-
-def published(config: Config) -> list[LanguageStatus]:
-    return [status for status in site_languages(config) if status.published]

@@ -7,13 +7,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..catalog.io import read_po
-from ..checks.tree import locale_errors
 from ..config import Config
 from ..errors import L10nError
 from . import sphinx_build
 from .markdown import RenderedMarkdown, render_markdown, usable_translations
-from .pages import LANDING_PAGE, STATUS_PAGE, collect_status, landing_page, status_page, write_page
-from .publish import REFUSED, SITE_CONTEXT, LanguageStatus, encode_statuses, site_languages
+from .pages import LANDING_PAGE, STATUS_PAGE, landing_page, status_page, write_page
+from .plan import LanguagePlan, SitePlan, plan_language, plan_site
+from .publish import SITE_CONTEXT, LanguageStatus, encode_statuses
 
 
 @dataclass
@@ -38,48 +38,57 @@ def html_root(config: Config) -> Path:
     return config.build_dir / "html"
 
 
-def write_landing(config: Config, statuses: list[LanguageStatus] | None = None) -> Path:
-    statuses = statuses if statuses is not None else site_languages(config)
-    return write_page(html_root(config) / LANDING_PAGE, landing_page(config, statuses, config.upstream.label))
+def write_landing(config: Config, plan: SitePlan | None = None) -> Path:
+    plan = plan if plan is not None else plan_site(config)
+    return write_page(html_root(config) / LANDING_PAGE, landing_page(config, plan))
+
+
+def write_status(config: Config, plan: SitePlan | None = None) -> Path:
+    plan = plan if plan is not None else plan_site(config)
+    return write_page(html_root(config) / STATUS_PAGE, status_page(config, plan))
 
 
 def build_site(config: Config, languages: list[str] | None = None) -> SiteResult:
     """Build English and every published language (or the ones named), then the landing page.
 
-    A language below its threshold with `below_threshold = "skip"` is not built, and its old
-    output is removed, so it is not published by accident. A language the pre-build gate refuses
-    (its catalog has check errors) loses its old output too, and the other languages still build."""
-    statuses = site_languages(config)
-    decisions = {SITE_CONTEXT: encode_statuses(statuses)}
+    Every language is checked once, for the site's plan (`plan.plan_site`); the gate, the Sphinx
+    builds and the pages then use the plan. A language below its threshold with
+    `below_threshold = "skip"` is not built, and its old output is removed, so it is not
+    published by accident. A language the plan refuses (its catalog has check errors) loses its
+    old output too, and the other languages still build."""
+    plan = plan_site(config)
+    decisions = {SITE_CONTEXT: encode_statuses(plan.statuses)}
     result = SiteResult()
-    for status in statuses:
-        if languages is not None and status.code not in languages:
-            continue
-        refusal = _refusal(config, status)
-        if refusal is not None:
-            result.refused.append(refusal)
-        elif not status.published:
-            result.skipped.append(status)
-        if not status.published:
-            _remove_output(config, status.code, result)
-            continue
-        result.built.append(sphinx_build.build_html(config, status.code, decisions))
+    for language in plan.languages:
+        if languages is None or language.code in languages:
+            _build_language(config, language, decisions, result)
     if languages is None:  # a stray file at locale/ level fails the build but refuses no language
-        result.refused += locale_errors(config)
-    result.landing = write_landing(config, statuses)
-    result.status = write_status(config)  # the landing page links to it
+        result.refused += plan.locale_errors
+    result.landing = write_landing(config, plan)
+    result.status = write_status(config, plan)  # the landing page links to it
     return result
 
 
-def _refusal(config: Config, status: LanguageStatus) -> L10nError | None:
-    """The gate's one-line error for a refused language (None for the others)."""
-    if status.decision != REFUSED:
-        return None
-    try:
-        sphinx_build.refuse_on_errors(config, status.code)
-    except L10nError as refusal:
-        return refusal
-    return None
+def build_languages(config: Config, languages: list[str]) -> list[sphinx_build.BuildResult]:
+    """`l10n html`: build the named languages whatever their threshold, each checked once for the
+    site's plan, whose decisions the switcher shows; a refused language raises the gate's error."""
+    plan = plan_site(config)
+    decisions = {SITE_CONTEXT: encode_statuses(plan.statuses)}
+    plans = {language.code: language for language in plan.languages}
+    return [sphinx_build.build_html(config, code, decisions, plans.get(code)) for code in languages]
+
+
+def _build_language(config: Config, language: LanguagePlan, decisions: dict[str, str], result: SiteResult) -> None:
+    status = language.status
+    refusal = language.refusal()
+    if refusal is not None:
+        result.refused.append(refusal)
+    elif not status.published:
+        result.skipped.append(status)
+    if not status.published:
+        _remove_output(config, status.code, result)
+        return
+    result.built.append(sphinx_build.build_html(config, status.code, decisions, language))
 
 
 def _remove_output(config: Config, language: str, result: SiteResult) -> None:
@@ -89,10 +98,6 @@ def _remove_output(config: Config, language: str, result: SiteResult) -> None:
         result.removed.append(old)
 
 
-def write_status(config: Config) -> Path:
-    return write_page(html_root(config) / STATUS_PAGE, status_page(config, collect_status(config)))
-
-
 def markdown_path(config: Config, language: str, document: str = "README") -> Path:
     return config.build_dir / "markdown" / language / f"{document}.md"
 
@@ -100,13 +105,15 @@ def markdown_path(config: Config, language: str, document: str = "README") -> Pa
 def write_markdown(config: Config, languages: list[str] | None = None) -> list[MarkdownResult]:
     """build/markdown/<lang>/README.md for every published language (or the ones named)."""
     results = []
-    for status in site_languages(config):
-        if status.code == "en" or (languages is not None and status.code not in languages):
+    for code in config.languages():
+        if languages is not None and code not in languages:
             continue
+        plan = plan_language(config, code)
+        status = plan.status
         for document in config.documents:
             path = markdown_path(config, status.code, document)
             if not status.published:
-                results.append(MarkdownResult(status.code, path, None, _refusal(config, status)))
+                results.append(MarkdownResult(status.code, path, None, plan.refusal()))
                 continue
             english = config.source_file(document).read_text(encoding="utf-8")
             catalog = read_po(config.po_path(status.code, document), config.max_po_bytes)

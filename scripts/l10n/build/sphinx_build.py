@@ -1,20 +1,27 @@
-"""The Sphinx build of one language: the pre-build gate, the compiled catalogs Sphinx reads
-(build/locale/, never locale/), and sphinx-build itself. Returns data; nothing prints."""
+"""The Sphinx build of one language: the pre-build gate (the language's plan, `plan.py`), the
+compiled catalogs Sphinx reads (build/locale/, never locale/), and sphinx-build itself. Returns
+data; nothing prints."""
 
 from __future__ import annotations
 
+import hashlib
 import importlib.util
 import os
 import shutil
 import subprocess
 import sys
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from ..catalog.io import read_po
+from ..catalog.io import parse_po_text, read_po_text
 from ..config import Config
 from ..errors import L10nError
 from ..locales import validate_language
+
+if TYPE_CHECKING:
+    from .plan import LanguagePlan
 
 
 @dataclass
@@ -55,17 +62,28 @@ def compiled_dir(config: Config, language: str) -> Path:
     return config.build_dir / "locale" / language / "LC_MESSAGES"
 
 
-def compile_catalogs(config: Config, language: str) -> list[Path]:
-    """Compile the .mo files Sphinx reads from the current, checked PO files, every time (mtimes
-    prove nothing), and remove anything else from the language's compiled folder."""
+def catalog_digest(text: str) -> str:
+    """What identifies a catalog's text: the plan records it for each catalog the checks passed."""
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def compile_catalogs(config: Config, language: str, checked: Mapping[str, str] | None = None) -> list[Path]:
+    """Compile the .mo files Sphinx reads from the current PO files, every time (mtimes prove
+    nothing), and remove anything else from the language's compiled folder. With `checked`
+    (document -> `catalog_digest` of the text the checks passed), a catalog whose text changed
+    since is refused, so only checked text reaches Sphinx."""
     folder = compiled_dir(config, language)
     folder.mkdir(parents=True, exist_ok=True)
     written = []
     for document in config.documents:
-        po = read_po(config.po_path(language, document), config.max_po_bytes)
+        path = config.po_path(language, document)
+        text = read_po_text(path, config.max_po_bytes)
+        if checked is not None and checked.get(document) != catalog_digest(text):
+            raise L10nError(config.relative(path), f"the catalog changed after it was checked; {language} not built",
+                            "run the command again")
         mo_path = folder / f"{document}.mo"
         tmp = mo_path.with_name(f".{mo_path.name}.tmp")
-        po.save_as_mofile(str(tmp))
+        parse_po_text(text, path).save_as_mofile(str(tmp))
         os.replace(tmp, mo_path)
         written.append(mo_path)
     for stray in set(folder.iterdir()) - set(written):
@@ -82,31 +100,26 @@ def _locale_dirs_option(config: Config) -> list[str]:
     return ["-D", f"locale_dirs={relative}"]
 
 
-def refuse_on_errors(config: Config, language: str) -> None:
-    """The pre-build gate: a catalog with check errors is never built."""
-    from ..checks.findings import ERROR
-    from ..checks.runner import check_catalogs
-
-    errors = [f for f in check_catalogs(config, [language]) if f.severity == ERROR]
-    if errors:
-        first = errors[0]
-        others = "; ".join(f"line {f.line} {f.code}" if f.line else f"{f.path} {f.code}" for f in errors[1:])
-        more = f" (and {len(errors) - 1} more: {others})" if others else ""
-        raise L10nError(first.path, f"{first.code}: {first.message}{more}; {language} not built",
-                        "run `make check` to see every finding", first.line or None)
-
-
-def build_html(config: Config, language: str, html_context: dict[str, str] | None = None) -> BuildResult:
+def build_html(config: Config, language: str, html_context: dict[str, str] | None = None,
+               plan: LanguagePlan | None = None) -> BuildResult:
     """Build build/html/<language>/ (with index.html) from the master and the current catalog;
-    `html_context` values reach the templates (`sphinx-build -A name=value`)."""
+    `html_context` values reach the templates (`sphinx-build -A name=value`). The pre-build gate
+    refuses a catalog with check errors: `plan` is the language's plan already made (`make html`
+    makes one for every language); without it, the language is checked here."""
     if language != "en":
         validate_language(language)
         for document in config.documents:
             if not config.po_path(language, document).is_file():
                 raise L10nError(config.relative(config.po_path(language, document)),
                                 f"no catalog for {language}", f"run `make update LANGUAGE={language}`")
-        refuse_on_errors(config, language)
-        compile_catalogs(config, language)
+        if plan is None:
+            from .plan import plan_language  # the checks load only for a build without a plan
+
+            plan = plan_language(config, language)
+        refusal = plan.refusal()
+        if refusal is not None:
+            raise refusal
+        compile_catalogs(config, language, plan.digests)
     outdir = config.build_dir / "html" / language
     context = [arg for name, value in (html_context or {}).items() for arg in ("-A", f"{name}={value}")]
     warnings = run_sphinx(config, [

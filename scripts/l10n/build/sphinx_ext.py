@@ -4,6 +4,10 @@ multilingual site: language switcher, hreflang links, honest fallbacks and their
 A passage Sphinx leaves in English (its entry is untranslated, or fuzzy: the compiled .mo has
 no fuzzy entries) gets the classes `l10n-fallback` and `language-en`; docutils' HTML writer turns
 `language-en` into `lang="en"`. The page then carries a banner counting those passages.
+
+The switcher lists the languages `l10n site` decided to publish (html_context `l10n_site`: each
+language checked once, for every build). A sphinx-build run by hand has no such decisions: it
+lists English and every language directory of locale/, and never runs the checks.
 """
 
 from __future__ import annotations
@@ -86,11 +90,13 @@ class MarkFallbacks(SphinxTransform):
 
 
 @lru_cache(maxsize=8)
-def _site_languages(root: str) -> tuple[Any, ...]:
+def _unchecked_languages(root: str) -> tuple[Any, ...]:
+    """A sphinx-build run by hand has no decisions: it lists every language of locale/ and
+    checks nothing (the checks are `make check`'s and `make html`'s)."""
     from ..config import load_config
-    from .publish import site_languages
+    from .publish import unchecked_statuses
 
-    return tuple(site_languages(load_config(Path(root))))
+    return tuple(unchecked_statuses(load_config(Path(root))))
 
 
 def _page_context(app: Sphinx, pagename: str, templatename: str, context: dict[str, Any],
@@ -100,7 +106,7 @@ def _page_context(app: Sphinx, pagename: str, templatename: str, context: dict[s
 
     language = app.config.language or "en"
     encoded = app.config.html_context.get(SITE_CONTEXT)  # set by `l10n site`: decided once for all builds
-    statuses = decode_statuses(encoded) if encoded else _site_languages(str(app.confdir))
+    statuses = decode_statuses(encoded) if encoded else _unchecked_languages(str(app.confdir))
     up = "../" * (pagename.count("/") + 1)
     page = f"{pagename}{getattr(app.builder, 'out_suffix', '.html')}"
     entries = [

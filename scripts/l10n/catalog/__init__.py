@@ -1,1 +1,1 @@
-"""Catalog layer: PO/POT I/O (io), merging (update), counting (stats)."""
+"""Catalogs: extract the POT, sync, import, convert, review, and the PO I/O every writer uses."""

@@ -83,28 +83,23 @@ def _stray(path: Path, language: str, names: set[str]) -> TreeProblem:
                        f"{{{','.join(sorted(names))}}} and {GLOSSARY})", language)
 
 
-def _messages_problems(folder: Path, language: str, names: set[str]) -> list[TreeProblem]:
+def _folder_problems(folder: Path, language: str, names: set[str], allowed: dict[str, str]) -> list[TreeProblem]:
+    """The problems of one folder of a language: `allowed` maps each name it may hold to its kind
+    ("file", or "dir" for LC_MESSAGES/, whose own entries are then looked at)."""
     problems = []
     for entry in sorted(folder.iterdir()):
         kind = _kind(entry)
         if kind == "symlink":
             problems.append(_symlink(entry, language))
-        elif not (kind == "file" and entry.name in names):
+        elif allowed.get(entry.name) != kind:
             problems.append(_stray(entry, language, names))
+        elif kind == "dir":
+            problems += _folder_problems(entry, language, names, dict.fromkeys(names, "file"))
     return problems
 
 
 def _language_problems(folder: Path, language: str, names: set[str]) -> list[TreeProblem]:
-    problems = []
-    for entry in sorted(folder.iterdir()):
-        kind = _kind(entry)
-        if kind == "symlink":
-            problems.append(_symlink(entry, language))
-        elif entry.name == MESSAGES_DIR and kind == "dir":
-            problems += _messages_problems(entry, language, names)
-        elif not (entry.name == GLOSSARY and kind == "file"):
-            problems.append(_stray(entry, language, names))
-    return problems
+    return _folder_problems(folder, language, names, {MESSAGES_DIR: "dir", GLOSSARY: "file"})
 
 
 def scan_locale_tree(config: Config) -> LocaleTree:

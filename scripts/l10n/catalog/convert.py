@@ -4,7 +4,8 @@
 (Simplified -> Traditional, Taiwan standard, with Taiwanese phrasing) into the zh_TW catalog.
 A conversion is a draft, not a translation: each converted entry is fuzzy (the build ignores
 it) with a translator comment, until a translator reviews it and removes the flag. Entries
-already translated and reviewed in the target are kept unless `force` is set.
+already translated and reviewed in the target are kept unless `force` is set. `convert_file`
+reads and writes the catalogs and returns the report; `convert_catalog` works on catalogs only.
 """
 
 from __future__ import annotations
@@ -14,9 +15,11 @@ from dataclasses import dataclass, field
 
 import polib
 
+from ..config import Config
 from ..errors import L10nError
-from .io import add_comment, mark_fuzzy, new_catalog
+from .io import add_comment, mark_fuzzy, new_catalog, read_po, write_po
 from .stats import entry_state
+from .sync import ensure_header
 
 # (source, target) -> OpenCC profile
 PROFILES = {
@@ -34,6 +37,8 @@ class ConvertReport:
     converted: list[str] = field(default_factory=list)  # msgids
     kept_reviewed: list[str] = field(default_factory=list)  # target entries already reviewed, not touched
     not_translated: list[str] = field(default_factory=list)  # source entries with nothing to convert
+    path: str = ""  # the target catalog, relative to the project (`convert_file`)
+    written: bool = False  # whether its bytes changed
 
 
 def profile_for(source: str, target: str) -> str:
@@ -85,3 +90,21 @@ def convert_catalog(source_po: polib.POFile, target_po: polib.POFile | None, con
         add_comment(current, comment_for(source, profile))
         report.converted.append(entry.msgid)
     return result, report
+
+
+def convert_file(config: Config, source: str, target: str, force: bool = False) -> ConvertReport:
+    """Convert the source language's catalog into the target's (`convert_catalog`), give it the
+    standard header, and write it (only when its bytes change)."""
+    profile = profile_for(source, target)
+    source_path, target_path = config.po_path(source), config.po_path(target)
+    if not source_path.is_file():
+        raise L10nError(config.relative(source_path), f"no catalog for {source}",
+                        f"run `make update LANGUAGE={source}`")
+    existing = read_po(target_path, config.max_po_bytes) if target_path.is_file() else None
+    catalog, report = convert_catalog(read_po(source_path, config.max_po_bytes), existing,
+                                      opencc_converter(profile), source, target, config.project_name,
+                                      profile, force=force)
+    ensure_header(catalog, config, target)
+    report.path = str(config.relative(target_path))
+    report.written = write_po(target_path, catalog)
+    return report

@@ -1,10 +1,10 @@
 """The one place PO files are read and written.
 
-Reading goes through polib, guarded by a size limit and a lexical check of every line (polib
-silently drops an unterminated string); errors name file and line. A PO line ends at "\n" only
-(`po_text_lines`: U+2028, a form feed... are characters of a string). Nothing is read through a
-symlink. Writing renders with one normalization (no wrapping, so a URL is never split; obsolete
-entries last) and replaces the file atomically, only when its bytes change.
+Reading goes through polib, guarded by a size limit and a check of every line as the PO line
+reader (lines.py) classifies it (polib silently drops an unterminated string); errors name file
+and line. A PO line ends at "\n" only (`po_text_lines`). Nothing is read through a symlink.
+Writing renders with one normalization (no wrapping, so a URL is never split; obsolete entries
+last) and replaces the file atomically, only when its bytes change.
 """
 
 from __future__ import annotations
@@ -15,7 +15,6 @@ import os
 import re
 import stat
 import tempfile
-from collections.abc import Iterator, Sequence
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -23,12 +22,11 @@ import polib
 
 from ..errors import L10nError, os_error
 from ..locales import plural_forms, validate_language
+from .lines import PoLines, po_text_lines
 
 MAX_PO_BYTES = 4_000_000
 WRAP_WIDTH = 0  # never wrap: translators' editors wrap for display, git diffs stay one line per field
 
-_KEYWORD = re.compile(r'^(#~\s*)?(#\|\s*)?(msgctxt|msgid|msgid_plural|msgstr(\[\d+\])?)\s+"')
-_STRING = re.compile(r'^(#~\s*)?(#\|\s*)?"')
 _SYNTAX_LINE = re.compile(r"\(line (\d+)\)")
 _CHARSET = re.compile(rb"charset=([A-Za-z0-9_.:-]+)")
 _BARE_MARK = re.compile(r"^(\s*#[,.:|])(?=\S)")  # "#,fuzzy": gettext reads it as "#, fuzzy", polib not
@@ -50,45 +48,6 @@ def declared_charset(raw: bytes) -> tuple[str, int] | None:
     if match is None:
         return None
     return match.group(1).decode("ascii"), header[: match.start()].count(b"\n") + 1
-
-
-def po_text_lines(text: str, keepends: bool = False) -> list[str]:
-    """The lines of PO text as gettext reads them: a line ends at "\n" only (a "\r" before it is
-    part of the ending, as a Windows editor saves). With keepends, "".join(lines) == text."""
-    lines = text.split("\n")
-    last = lines.pop()  # what follows the last "\n": "" when the text ends with one
-    if keepends:
-        lines = [line + "\n" for line in lines]
-    elif "\r" in text:
-        lines = [line.removesuffix("\r") for line in lines]
-        last = last.removesuffix("\r")
-    if last:
-        lines.append(last)
-    return lines
-
-
-def lint_po_text(text: str | Sequence[str]) -> Iterator[tuple[int, str]]:
-    """(line, problem) for lines polib would misread or drop without an error (text, or its lines)."""
-    for number, line in enumerate(po_text_lines(text) if isinstance(text, str) else text, start=1):
-        stripped = line.strip()
-        if not stripped or (stripped[0] == "#" and not stripped.startswith(("#~", "#|"))):
-            continue
-        if not (stripped[0] == '"' or _KEYWORD.match(stripped) or _STRING.match(stripped)):
-            if not stripped.startswith(("#|", "#~")):  # previous msgids, obsolete comments ("#~ #, fuzzy")
-                yield number, f"unexpected text {stripped[:40]!r}"
-            continue
-        if not _is_closed(stripped, stripped.index('"')):
-            yield number, "unterminated string"
-
-
-def _is_closed(line: str, start: int) -> bool:
-    """Whether the string opening at line[start] ends the line with an unescaped closing quote."""
-    if len(line) - start < 2 or line[-1] != '"':
-        return False
-    if line[-2] != "\\":  # the common case, without copying the string
-        return True
-    backslashes = len(line) - 1 - len(line[start + 1:-1].rstrip("\\")) - start - 1
-    return backslashes % 2 == 0
 
 
 def read_po(path: str | Path, max_bytes: int = MAX_PO_BYTES) -> polib.POFile:
@@ -171,7 +130,7 @@ def parse_po_text(text: str, path: str | Path, first_line: int = 1,
     if not offset:
         text = text.removeprefix("\ufeff")  # a BOM, as Windows editors may write
     lines = po_text_lines(text)
-    for line, problem in lint_po_text(lines):
+    for line, problem in PoLines.of(lines).syntax_problems():
         raise CatalogReadError("po-syntax", path, f"PO syntax error: {problem}",
                                "fix the quoting on that line", line + offset)
     source = _PolibLines()  # a mark without its space ("#,fuzzy") spaced: gettext reads it, polib refuses it

@@ -2,7 +2,8 @@
 
 A large catalog is checked on every CPU, and reading it whole first, in one process, took a
 quarter of the time. So each process parses its own piece of the text. A cut goes only where
-polib starts a new entry whatever came before it, on a line that:
+polib starts a new entry whatever came before it, on a line that (as the PO line reader,
+lines.py, classifies the lines around it):
 - follows a blank line that follows a complete msgstr (its keyword line and continuation lines);
 - opens an entry: a `#.`, `#:`, `#,` or `#| msgid`/`#| msgctxt` comment, or a msgctxt or msgid
   (an obsolete `#~ msgctxt`/`#~ msgid` too). Never a translator comment `# `: at the start of a
@@ -23,6 +24,7 @@ from typing import Literal
 import polib
 
 from .io import parse_po_text
+from .lines import Kind, PoLine, PoLines
 
 
 @dataclass(frozen=True)
@@ -35,53 +37,43 @@ def cut(lines: Sequence[str], count: int) -> list[Piece]:
     """About `count` pieces of similar length (fewer where the file has no place to cut). `lines`
     are the file's PO lines with their ends, `po_text_lines(text, keepends=True)`: split at "\n"
     only, as the pieces' parse and polib's line numbers count them."""
+    reader = PoLines.of(lines)  # only the lines around each cut are classified
     starts = [0]
     for number in range(1, count):
-        at = _next_cut(lines, max(len(lines) * number // count, starts[-1] + 1))
+        at = _next_cut(reader, max(len(lines) * number // count, starts[-1] + 1))
         if at is None:
             break
         starts.append(at)
     return [Piece(start, stop) for start, stop in zip(starts, [*starts[1:], len(lines)], strict=True)]
 
 
-def _next_cut(lines: Sequence[str], index: int) -> int | None:
-    for at in range(max(index, 1), len(lines)):
-        if not lines[at - 1].strip() and _opens_entry(lines[at]) and _after_msgstr(lines, at - 1):
+def _next_cut(reader: PoLines, index: int) -> int | None:
+    """The first line index from `index` on where a piece may start: the line after it (number
+    index + 1) opens an entry, after a blank line (number index) after a complete msgstr."""
+    for at in range(max(index, 1), len(reader)):
+        if reader.line(at).blank and _opens_entry(reader.line(at + 1)) and _after_msgstr(reader, at):
             return at
     return None
 
 
-def _tokens(line: str) -> list[str]:
-    """A line's tokens as polib splits them, an obsolete entry's `#~` taken off."""
-    tokens = line.split(None, 2)
-    if len(tokens) > 1 and tokens[0] == "#~":
-        tokens = line.strip()[3:].split(None, 2)
-    return tokens
+def _opens_entry(line: PoLine) -> bool:
+    """Whether polib starts a new entry at this line whatever came before it: a msgctxt or msgid
+    (an obsolete one too), a `#|` previous msgctxt or msgid, or a `#.`, `#:` or `#,` comment
+    with its text (not obsolete: "#~ #, fuzzy" is read with the entry above it)."""
+    if line.kind is Kind.KEYWORD:
+        return line.word in ("msgid", "msgctxt") and not (line.previous and line.obsolete)
+    return (line.kind is Kind.COMMENT and line.word in ("#.", "#:", "#,") and not line.obsolete
+            and len(line.text) > len(line.word))
 
 
-def _opens_entry(line: str) -> bool:
-    tokens = _tokens(line)
-    if len(tokens) < 2:
-        return False
-    if tokens[0] in ("msgid", "msgctxt", "#.", "#:", "#,"):
-        return not (tokens[0].startswith("#") and line.lstrip().startswith("#~"))  # only "#~ msgid/msgctxt"
-    return tokens[0] == "#|" and tokens[1] in ("msgid", "msgctxt") and not line.lstrip().startswith("#~")
-
-
-def _after_msgstr(lines: Sequence[str], blank: int) -> bool:
-    """Whether the last lines before line index `blank` are a msgstr and its continuation lines."""
-    index = blank - 1
-    while index >= 0 and not lines[index].strip():
-        index -= 1
-    while index >= 0:
-        tokens = _tokens(lines[index])
-        if not tokens:
-            return False
-        if tokens[0].startswith('"'):  # a continuation line
-            index -= 1
-            continue
-        return tokens[0] == "msgstr" or tokens[0].startswith("msgstr[")
-    return False
+def _after_msgstr(reader: PoLines, blank: int) -> bool:
+    """Whether the last lines before line `blank` are a msgstr and its continuation lines."""
+    number = blank - 1
+    while number >= 1 and reader.line(number).blank:
+        number -= 1
+    while number >= 1 and reader.line(number).kind is Kind.STRING and not reader.line(number).previous:
+        number -= 1
+    return number >= 1 and reader.line(number).is_keyword("msgstr")
 
 
 class _LaterPiece(polib.POFile):

@@ -7,13 +7,14 @@ from dataclasses import dataclass, fields
 
 import polib
 
+from ..text.segments import link_skeleton
+
 _WORD = re.compile(r"[\w'’-]+", re.UNICODE)
-_LINK_DEST = re.compile(r"\]\([^)]*\)")
 
 
 def word_count(msgid: str) -> int:
     """Words a translator reads in a msgid (link destinations do not count)."""
-    return len(_WORD.findall(_LINK_DEST.sub("]", msgid)))
+    return len(_WORD.findall(link_skeleton(msgid).text))
 
 
 def entry_state(entry: polib.POEntry) -> str:

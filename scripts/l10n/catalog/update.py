@@ -71,10 +71,6 @@ class UpdateReport:
         return self.translated + self.fuzzy + self.untranslated
 
 
-def is_translated(entry: polib.POEntry) -> bool:
-    return bool(entry.msgstr) and "fuzzy" not in entry.flags and not entry.obsolete
-
-
 def rewrite_destinations(msgstr: str, old_msgid: str, new_msgid: str) -> str | None:
     """The msgstr with old_msgid's link destinations replaced by new_msgid's, or None if the
     two msgids differ in more than destinations and whitespace, or the rewrite is ambiguous."""

@@ -1,1 +1,1 @@
-"""Checks: every one produces `Finding`s (findings.py)."""
+"""Checks: the registered catalog checks, their runner and findings (the pre-build gate)."""

@@ -28,8 +28,33 @@ class Finding:
         return f"{location}: {self.severity} {self.code}: {self.message}{fix}"
 
 
-def has_errors(findings: Iterable[Finding]) -> bool:
-    return any(f.severity == ERROR for f in findings)
+@dataclass(frozen=True)
+class Summary:
+    """How many findings of each severity: the one count every command reports and exits by."""
+
+    errors: int = 0
+    warnings: int = 0
+    notes: int = 0
+
+    def exit_status(self, strict: bool = False) -> int:
+        """1 when there are errors (with `strict`, any finding at all), 0 otherwise."""
+        return 1 if self.errors or (strict and (self.warnings or self.notes)) else 0
+
+    def __str__(self) -> str:
+        notes = f", {self.notes} note(s)" if self.notes else ""
+        return f"{self.errors} error(s), {self.warnings} warning(s){notes}"
+
+
+def summarize(findings: Iterable[Finding]) -> Summary:
+    counts = {ERROR: 0, WARNING: 0, NOTE: 0}
+    for finding in findings:
+        counts[finding.severity if finding.severity in counts else NOTE] += 1
+    return Summary(counts[ERROR], counts[WARNING], counts[NOTE])
+
+
+def exit_status(findings: Iterable[Finding], strict: bool = False) -> int:
+    """The exit status of a command that reports these findings: 1 on errors (`strict`: on any)."""
+    return summarize(findings).exit_status(strict)
 
 
 def format_text(findings: Iterable[Finding]) -> str:

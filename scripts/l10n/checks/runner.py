@@ -7,7 +7,8 @@ once, in the process that checks it), and outline it for the whole-catalog check
 and outlines travel back; the whole-catalog checks then run here on the joined outline. A small
 catalog, or a system without fork, is one piece, checked in this process. A file that cannot be
 read, or whose pieces cannot say which entry is its header, is read whole, as `read_po` reads it.
-A catalog whose inputs have not changed since this process last checked it is not checked again.
+Each call checks the catalogs again: a caller that needs the findings twice keeps them (`make
+html` checks each catalog once, for its plan: `build/plan.py`).
 """
 
 from __future__ import annotations
@@ -27,7 +28,6 @@ from ..catalog.pieces import Piece, cut, parse_piece
 from ..config import Config
 from ..errors import L10nError
 from .findings import ERROR, Finding
-from .glossary import glossary_path
 from .registry import CatalogContext, EntriesContext, RegisteredCheck, load_checks
 from .tree import tree_findings
 
@@ -138,9 +138,7 @@ def check_catalogs(config: Config, languages: list[str] | None = None,
     """Findings for every catalog (sorted by file and line), with the catalog boundary's for
     each language (`catalog/boundary.py`), and for locale/ itself when no language is named.
     A catalog behind a symlink is never read; one that cannot be read at all is one error
-    finding, so one bad file does not hide the others. A catalog checked again in this process
-    with the same inputs gets its findings from memory (`make html` asks for them when it
-    decides what to publish, at the pre-build gate and for the status page)."""
+    finding, so one bad file does not hide the others."""
     checks = [check for name, check in load_checks().items() if only is None or name in only]
     tree = scan_locale_tree(config)
     findings: list[Finding] = tree_findings(config, tree, None) if languages is None else []
@@ -149,46 +147,5 @@ def check_catalogs(config: Config, languages: list[str] | None = None,
         if not tree.readable(language):
             continue
         for document in config.documents:
-            path = config.po_path(language, document)
-            key = _inputs(config, language, path, checks)
-            if key not in _CHECKED:
-                if len(_CHECKED) >= _CHECKED_LIMIT:
-                    _CHECKED.clear()
-                _CHECKED[key] = check_catalog(config, language, path, checks)
-            findings += _CHECKED[key]
+            findings += check_catalog(config, language, config.po_path(language, document), checks)
     return sorted(findings, key=lambda f: (f.path, f.line, f.code, f.message))
-
-
-_CHECKED: dict[tuple[object, ...], list[Finding]] = {}
-_CHECKED_LIMIT = 256
-
-
-def forget_checks() -> None:
-    """Empty the memory of checked catalogs (a benchmark's cold run)."""
-    _CHECKED.clear()
-
-
-def _file_state(path: Path) -> tuple[int, ...] | None:
-    """A file's identity and last change (an atomic replace is a new inode; an edit, a new mtime)."""
-    try:
-        stat = path.lstat()
-    except OSError:
-        return None
-    return stat.st_ino, stat.st_mode, stat.st_size, stat.st_mtime_ns, stat.st_ctime_ns
-
-
-def _listing(folder: Path) -> tuple[tuple[str, bool, bool, bool], ...] | None:
-    """What the locale-tree check sees of a folder: each entry's name, and whether it is a
-    symlink, a directory, a file (a .mo compiled again leaves this unchanged)."""
-    if folder.is_symlink() or not folder.is_dir():
-        return None
-    with os.scandir(folder) as entries:
-        return tuple(sorted((e.name, e.is_symlink(), e.is_dir(), e.is_file()) for e in entries))
-
-
-def _inputs(config: Config, language: str, path: Path, checks: Sequence[RegisteredCheck]) -> tuple[object, ...]:
-    """Everything the checks of one catalog read: the catalog, the language's glossary, the
-    locale tree the file checks list, and the settings."""
-    tree = tuple(_listing(folder) for folder in (config.locale_dir, config.locale_dir / language, path.parent))
-    return (str(config.root), config.max_po_bytes, language, str(path), _file_state(path),
-            _file_state(glossary_path(config.locale_dir, language)), tree, tuple(c.name for c in checks))

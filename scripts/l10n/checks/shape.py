@@ -40,6 +40,9 @@ _SHAPE_CODES = {
     "blockquote_open": ("quote-marker", "starts with '> ': it becomes a block quote"),
     "html_block": ("raw-html", "raw HTML block"),
 }
+# every code shape_problems can emit
+SHAPE_CODES = ("blank-line", "myst-directive", "code-fence", *(code for code, _ in _SHAPE_CODES.values()),
+               "block-shape")
 
 
 @lru_cache(maxsize=65_536)

@@ -1,4 +1,1 @@
-"""CLI command groups: each module has `register(subparsers)` and handlers returning exit codes.
-
-Only this layer (and cli.py) prints.
-"""
+"""Commands: each module registers its subcommands; the only layer (with cli.py) that prints."""

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from ..checks.findings import ERROR, FORMATTERS, WARNING
+from ..checks.findings import FORMATTERS, summarize
 from ..checks.runner import check_catalogs
 from .options import add_language_option, config_of, selected_languages
 
@@ -16,11 +16,10 @@ def cmd_check(args: argparse.Namespace) -> int:
     findings = check_catalogs(config, selected_languages(config, args.languages) if args.languages else None)
     if findings:
         print(FORMATTERS[args.format](findings))
-    errors = sum(f.severity == ERROR for f in findings)
-    warnings = sum(f.severity == WARNING for f in findings)
+    summary = summarize(findings)
     if args.format == "text":
-        print(f"{errors} error(s), {warnings} warning(s)", file=sys.stderr)
-    return 1 if errors else 0
+        print(summary, file=sys.stderr)
+    return summary.exit_status()
 
 
 def register(sub: argparse._SubParsersAction) -> None:

@@ -6,13 +6,12 @@ import argparse
 import sys
 from pathlib import Path
 
-from ..build import sphinx_build
 from ..catalog import extract, sync
+from ..catalog.files import read_text
 from ..catalog.importer import import_translation
 from ..catalog.io import write_po
 from ..catalog.update import UpdateReport
 from ..checks.findings import format_text
-from ..checks.glossary import glossary_path, starter_glossary
 from ..checks.tree import writable_languages
 from ..errors import L10nError
 from ..locales import native_name, validate_language
@@ -54,8 +53,9 @@ def cmd_html(args: argparse.Namespace) -> int:
     languages = selected_languages(config, args.languages)
     if not args.languages:
         languages = ["en", *languages]
-    for language in languages:
-        result = sphinx_build.build_html(config, language)
+    from ..build.site import build_languages  # here: `l10n gettext` and `update` load no checks
+
+    for result in build_languages(config, languages):
         for warning in result.warnings:
             print(warning, file=sys.stderr)
         print(f"built {config.relative(result.outdir / 'index.html')}")
@@ -65,16 +65,13 @@ def cmd_html(args: argparse.Namespace) -> int:
 def cmd_import(args: argparse.Namespace) -> int:
     config = config_of(args)
     language = validate_language(args.language, where="--language")
-    for path in (args.english, args.translation):
-        if not path.is_file():
-            raise L10nError(path, "file not found", "check the path")
+    english, translation = read_text(args.english), read_text(args.translation)
     output = args.output or config.po_path(language)
     if output.exists() and not args.force:
         raise L10nError(config.relative(output), "catalog exists; import would replace it",
                         "pass --force, or --output another path")
     result = import_translation(
-        args.english.read_text(encoding="utf-8"), args.translation.read_text(encoding="utf-8"),
-        language, config.project_name, english_path=str(args.english),
+        english, translation, language, config.project_name, english_path=str(args.english),
         translated_path=str(args.translation), source_revision=args.revision or "",
     )
     if result.findings:
@@ -90,20 +87,12 @@ def cmd_import(args: argparse.Namespace) -> int:
 def cmd_init(args: argparse.Namespace) -> int:
     """Create a new language's catalog from the current template, with correct headers."""
     config = config_of(args)
-    language = validate_language(args.language, where="language")
-    path = config.po_path(language)
-    if path.exists():
-        raise L10nError(config.relative(path), "catalog exists already", f"run `make update LANGUAGE={language}`")
-    if not args.no_gettext:
-        extract.gettext(config)
-    template = extract.read_template(config)
-    _, report = sync.update_language(config, language, template)
-    print(f"created {report.path} for {native_name(language)} ({language}): "
-          f"{report.untranslated} entries to translate")
-    glossary = glossary_path(config.locale_dir, language)
-    if not glossary.exists():
-        glossary.write_text(starter_glossary(config.locale_dir, language), encoding="utf-8")
-        print(f"created {config.relative(glossary)}: the names and units to keep; add your terms")
+    result = sync.init_language(config, args.language, extract_first=not args.no_gettext)
+    language = result.report.language
+    print(f"created {result.report.path} for {native_name(language)} ({language}): "
+          f"{result.report.untranslated} entries to translate")
+    if result.glossary is not None:
+        print(f"created {config.relative(result.glossary)}: the names and units to keep; add your terms")
     return 0
 
 

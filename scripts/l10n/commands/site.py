@@ -6,10 +6,7 @@ import argparse
 import sys
 
 from ..build.site import build_site, write_landing, write_markdown, write_status
-from ..catalog.convert import convert_catalog, opencc_converter, profile_for
-from ..catalog.io import read_po, write_po
-from ..catalog.sync import ensure_header
-from ..errors import L10nError
+from ..catalog.convert import convert_file
 from ..locales import validate_language
 from .options import add_language_option, config_of, selected_languages
 
@@ -71,18 +68,8 @@ def cmd_convert(args: argparse.Namespace) -> int:
     config = config_of(args)
     source = validate_language(args.source, where="source language")
     target = validate_language(args.target, where="target language")
-    profile = profile_for(source, target)
-    source_path, target_path = config.po_path(source), config.po_path(target)
-    if not source_path.is_file():
-        raise L10nError(config.relative(source_path), f"no catalog for {source}",
-                        f"run `make update LANGUAGE={source}`")
-    existing = read_po(target_path, config.max_po_bytes) if target_path.is_file() else None
-    catalog, report = convert_catalog(read_po(source_path, config.max_po_bytes), existing,
-                                      opencc_converter(profile), source, target, config.project_name,
-                                      profile, force=args.force)
-    ensure_header(catalog, config, target)
-    write_po(target_path, catalog)
-    print(f"wrote {config.relative(target_path)}: {len(report.converted)} converted with OpenCC {profile} "
+    report = convert_file(config, source, target, force=args.force)
+    print(f"wrote {report.path}: {len(report.converted)} converted with OpenCC {report.profile} "
           f"(fuzzy: review each, then remove the flag), {len(report.kept_reviewed)} reviewed entries kept, "
           f"{len(report.not_translated)} not translated in {source}")
     return 0

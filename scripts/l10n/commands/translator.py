@@ -7,13 +7,12 @@ import sys
 from pathlib import Path
 
 from ..catalog import extract
-from ..catalog.io import read_po, write_po
-from ..catalog.lines import po_lines
+from ..catalog.review import review
 from ..catalog.wrap import wrap_files
 from ..checks.findings import format_text
 from ..config import Config
 from ..errors import L10nError
-from ..reports.review import fuzzy_items, mark_reviewed
+from ..reports.review import ReviewResult, list_fuzzy
 from ..reports.todo import todo
 from ..reports.verifs import verifs
 from ..text.worddiff import format_terminal
@@ -53,68 +52,49 @@ def _color(args: argparse.Namespace) -> bool:
 
 
 def _list_fuzzy(config: Config, languages: list[str], color: bool) -> int:
-    total = 0
-    for language in languages:
-        for document in config.documents:
-            path = config.po_path(language, document)
-            display = str(config.relative(path))
-            for item in fuzzy_items(read_po(path, config.max_po_bytes), display, po_lines(path)):
-                total += 1
-                print(f"{item.path}:{item.line}: fuzzy")
-                if item.diff:
-                    print(f"  English changed: {format_terminal(list(item.diff), color)}")
-                else:
-                    print(f"  English:         {item.msgid}")
-                print(f"  translation:     {item.msgstr or '(empty)'}")
-                for note in item.note.splitlines():
-                    print(f"  note:            {note}")
-                print(f"  once reviewed:   make reviewed ENTRY={item.path}:{item.line}")
-                print()
-    if total:
-        print(f"{total} fuzzy entr{'y' if total == 1 else 'ies'}: edit each msgstr to match the new English, "
-              "then run `make reviewed ENTRY=FILE:LINE` (or `l10n reviewed FILE:LINE ...`)")
+    items = list_fuzzy(config, languages)
+    for item in items:
+        print(f"{item.path}:{item.line}: fuzzy")
+        if item.diff:
+            print(f"  English changed: {format_terminal(list(item.diff), color)}")
+        else:
+            print(f"  English:         {item.msgid}")
+        print(f"  translation:     {item.msgstr or '(empty)'}")
+        for note in item.note.splitlines():
+            print(f"  note:            {note}")
+        print(f"  once reviewed:   make reviewed ENTRY={item.path}:{item.line}")
+        print()
+    if items:
+        print(f"{len(items)} fuzzy entr{'y' if len(items) == 1 else 'ies'}: edit each msgstr to match the new "
+              "English, then run `make reviewed ENTRY=FILE:LINE` (or `l10n reviewed FILE:LINE ...`)")
     else:
         print("no fuzzy entries")
     return 0
 
 
+def _print_review(result: ReviewResult) -> None:
+    where = result.path
+    for selector, lines in result.ambiguous:
+        print(f"{where}: error: {selector!r} matches {len(lines)} fuzzy entries (lines "
+              f"{', '.join(map(str, lines))}) (name one as {where}:LINE)", file=sys.stderr)
+    for selector, line in result.not_fuzzy:
+        print(f"{where}:{line}: note: {selector!r} is not fuzzy; nothing to clear")
+    for line, _msgid in result.untranslated:
+        print(f"{where}:{line}: warning: cleared, but its msgstr is empty: it stays untranslated "
+              "(write the translation, it is used once not fuzzy)")
+    for line, msgid in result.cleared:
+        short = msgid if len(msgid) <= 60 else msgid[:57] + "..."
+        print(f"{where}:{line}: reviewed: fuzzy flag and previous English removed ({short})")
+
+
 def _review(config: Config, languages: list[str], selectors: list[str]) -> int:
-    # FILE:LINE names one catalog only when FILE has a directory (README.po:12 is in every language)
-    by_path = [s for s in selectors if ".po:" in s and "/" in s.split(".po:")[0]]
-    if len(languages) > 1 and len(by_path) < len(selectors):
-        raise L10nError("--language",
-                        "an entry named by line or msgid text is ambiguous with several languages",
-                        "add `--language xx` (or `LANGUAGE=xx` with make), or name it as FILE:LINE")
-    matched: set[str] = set()
-    problems = 0
-    for language in languages:
-        for document in config.documents:
-            path = config.po_path(language, document)
-            display = str(config.relative(path))
-            catalog = read_po(path, config.max_po_bytes)
-            text = path.read_text(encoding="utf-8")
-            result = mark_reviewed(catalog, text, display, selectors)
-            matched.update(s for s in selectors if s not in result.unmatched)
-            for selector, lines in result.ambiguous:
-                problems += 1
-                print(f"{display}: error: {selector!r} matches {len(lines)} fuzzy entries (lines "
-                      f"{', '.join(map(str, lines))}) (name one as {display}:LINE)", file=sys.stderr)
-            for selector, line in result.not_fuzzy:
-                print(f"{display}:{line}: note: {selector!r} is not fuzzy; nothing to clear")
-            for line, _msgid in result.untranslated:
-                print(f"{display}:{line}: warning: cleared, but its msgstr is empty: it stays untranslated "
-                      "(write the translation, it is used once not fuzzy)")
-            if result.cleared:
-                write_po(path, catalog)
-                for line, msgid in result.cleared:
-                    short = msgid if len(msgid) <= 60 else msgid[:57] + "..."
-                    print(f"{display}:{line}: reviewed: fuzzy flag and previous English removed ({short})")
-    for selector in selectors:
-        if selector not in matched:
-            problems += 1
-            print(f"error: no entry matches {selector!r} (run `make fuzzy` to list the fuzzy entries as "
-                  "FILE:LINE)", file=sys.stderr)
-    return 1 if problems else 0
+    run = review(config, languages, selectors)
+    for result in run.results:
+        _print_review(result)
+    for selector in run.unmatched:
+        print(f"error: no entry matches {selector!r} (run `make fuzzy` to list the fuzzy entries as "
+              "FILE:LINE)", file=sys.stderr)
+    return 1 if run.problems else 0
 
 
 def cmd_fuzzy(args: argparse.Namespace) -> int:

@@ -6,22 +6,20 @@ import argparse
 import sys
 from pathlib import Path
 
-from ..checks.findings import ERROR, FORMATTERS, WARNING, Finding
-from ..errors import L10nError
+from ..catalog.files import read_text
+from ..checks.findings import FORMATTERS, Finding, summarize
 from ..verify.built_html import check_build
 from ..verify.markdown import compare_markdown
 from .options import add_language_option, config_of, selected_languages
 
 
-def _report(findings: list[Finding], output_format: str) -> int:
+def _report(findings: list[Finding], output_format: str, strict: bool = False) -> int:
     if findings:
         print(FORMATTERS[output_format](findings))
-    errors = sum(f.severity == ERROR for f in findings)
-    warnings = sum(f.severity == WARNING for f in findings)
+    summary = summarize(findings)
     if output_format == "text":
-        notes = len(findings) - errors - warnings
-        print(f"{errors} error(s), {warnings} warning(s), {notes} note(s)", file=sys.stderr)
-    return 1 if errors else 0
+        print(summary, file=sys.stderr)
+    return summary.exit_status(strict)
 
 
 def cmd_check_build(args: argparse.Namespace) -> int:
@@ -31,17 +29,9 @@ def cmd_check_build(args: argparse.Namespace) -> int:
 
 
 def cmd_compare_md(args: argparse.Namespace) -> int:
-    texts = []
-    for path in (args.english, args.translation):
-        if not path.is_file():
-            raise L10nError(path, "file not found", "check the path")
-        try:
-            texts.append(path.read_text(encoding="utf-8"))
-        except UnicodeDecodeError as exc:
-            raise L10nError(path, f"invalid UTF-8 at byte {exc.start}", "save the file as UTF-8") from None
-    findings = compare_markdown(texts[0], texts[1], str(args.english), str(args.translation))
-    status = _report(findings, args.format)
-    return 1 if args.strict and findings else status
+    english, translation = read_text(args.english), read_text(args.translation)
+    findings = compare_markdown(english, translation, str(args.english), str(args.translation))
+    return _report(findings, args.format, strict=args.strict)
 
 
 def register(sub: argparse._SubParsersAction) -> None:

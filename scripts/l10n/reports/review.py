@@ -14,8 +14,10 @@ from pathlib import Path
 
 import polib
 
-from ..catalog.io import clear_fuzzy, po_text_lines
-from ..catalog.lines import PoLines
+from ..catalog.io import clear_fuzzy, read_po
+from ..catalog.lines import PoLines, po_lines
+from ..catalog.stats import entry_state
+from ..config import Config
 from ..text.worddiff import DiffOp, word_diff
 
 _LINE_SELECTOR = re.compile(r"^(?:(?P<path>.+\.po):)?(?P<line>\d+)$")
@@ -35,13 +37,24 @@ class FuzzyItem:
 def fuzzy_items(catalog: polib.POFile, display_path: str, lines: PoLines | None = None) -> list[FuzzyItem]:
     items = []
     for entry in catalog:
-        if entry.obsolete or not entry.msgid or "fuzzy" not in entry.flags:
+        if not entry.msgid or entry_state(entry) != "fuzzy":
             continue
         previous = entry.previous_msgid or ""
         diff = tuple(word_diff(previous, entry.msgid)) if previous else ()
         line = lines.msgstr_line(entry.linenum) if lines is not None else entry.linenum or 0
         items.append(FuzzyItem(display_path, line, entry.msgid, previous, entry.msgstr, diff,
                                entry.tcomment or ""))
+    return items
+
+
+def list_fuzzy(config: Config, languages: list[str]) -> list[FuzzyItem]:
+    """`make fuzzy`: the fuzzy entries of every catalog of the languages, at their msgstr lines."""
+    items = []
+    for language in languages:
+        for document in config.documents:
+            path = config.po_path(language, document)
+            items.extend(fuzzy_items(read_po(path, config.max_po_bytes), str(config.relative(path)),
+                                     po_lines(path)))
     return items
 
 
@@ -59,12 +72,12 @@ def _entry_blocks(text: str) -> list[tuple[int, int]]:
     """(first, last) 1-based line of every run of non-blank lines: one PO entry each."""
     blocks: list[tuple[int, int]] = []
     start = 0
-    lines = po_text_lines(text)  # PO lines: U+2028 in a msgstr ends none
-    for number, line in enumerate(lines, start=1):
-        if line.strip():
-            start = start or number
+    lines = PoLines(text)  # the PO line reader's: U+2028 in a msgstr ends no line
+    for line in lines:
+        if not line.blank:
+            start = start or line.number
         elif start:
-            blocks.append((start, number - 1))
+            blocks.append((start, line.number - 1))
             start = 0
     if start:
         blocks.append((start, len(lines)))
@@ -105,7 +118,7 @@ def select_entries(catalog: polib.POFile, text: str, display_path: str, selector
     if exact:
         return exact
     needle = selector.casefold()
-    partial = [e for e in active if "fuzzy" in e.flags and needle in e.msgid.casefold()]
+    partial = [e for e in active if entry_state(e) == "fuzzy" and needle in e.msgid.casefold()]
     if len(partial) > 1:
         result.ambiguous.append((selector, [e.linenum or 0 for e in partial]))
         return []
@@ -127,6 +140,6 @@ def mark_reviewed(catalog: polib.POFile, text: str, display_path: str, selectors
                 continue
             clear_fuzzy(entry)
             result.cleared.append((entry.linenum or 0, entry.msgid))
-            if not entry.msgstr:
+            if entry_state(entry) == "untranslated":
                 result.untranslated.append((entry.linenum or 0, entry.msgid))
     return result

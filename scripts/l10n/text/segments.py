@@ -2,7 +2,9 @@
 
 This is the one segmentation of the project: the importer, the update's link-only
 comparison, the message checks, the structure checks and the Markdown renderer all call it.
-A segment's msgid is exactly the msgid Sphinx's gettext builder writes for that block.
+A segment's msgid is exactly the msgid Sphinx's gettext builder writes for that block. Each
+inline text's anchors are `inline_features`; `link_skeleton` is the one way links are stripped
+from a text (for the update's link-only comparison, word counts, the glossary and the checks).
 """
 
 from __future__ import annotations
@@ -199,100 +201,78 @@ def _remember(text: str, features: InlineFeatures) -> None:
     _FEATURES_CACHE[text] = features
 
 
+@dataclass
+class _Collected:
+    """The anchors of one inline text, gathered token by token."""
+
+    links: list[str] = field(default_factory=list)
+    images: list[str] = field(default_factory=list)
+    autolinks: list[str] = field(default_factory=list)
+    footnotes: list[str] = field(default_factory=list)
+    code: list[str] = field(default_factory=list)
+    html: list[str] = field(default_factory=list)
+    roles: list[str] = field(default_factory=list)
+    words: list[str] = field(default_factory=list)
+    emphasis: int = 0
+    strong: int = 0
+
+    def add(self, child: Token) -> None:
+        kind = child.type
+        if kind == "link_open":
+            href = str(child.attrs.get("href", ""))
+            (self.autolinks if child.markup == "autolink" else self.links).append(href)
+        elif kind == "image":
+            self.images.append(str(child.attrs.get("src", "")))
+            self.words.append(child.content)
+        elif kind in ("code_inline", "html_inline", "text"):
+            {"code_inline": self.code, "html_inline": self.html, "text": self.words}[kind].append(child.content)
+        elif kind == "myst_role":
+            self.roles.append(str(child.meta.get("name", "")))
+        elif kind == "footnote_ref":
+            self.footnotes.append(str(child.meta.get("label", "")))
+        elif kind == "em_open":
+            self.emphasis += 1
+        elif kind == "strong_open":
+            self.strong += 1
+
+
 def _parse_inline_features(text: str) -> InlineFeatures:
-    tokens = _inline_parser().parseInline(text)
-    links: list[str] = []
-    images: list[str] = []
-    autolinks: list[str] = []
-    footnotes: list[str] = []
-    code: list[str] = []
-    html: list[str] = []
-    roles: list[str] = []
-    words: list[str] = []
-    emphasis = strong = level = depth = 0
-    for parent in tokens:
+    found = _Collected()
+    level = depth = 0
+    for parent in _inline_parser().parseInline(text):
         for child in parent.children or []:
             level += child.nesting
             depth = max(depth, level)
-            if child.type == "link_open":
-                href = str(child.attrs.get("href", ""))
-                (autolinks if child.markup == "autolink" else links).append(href)
-            elif child.type == "image":
-                images.append(str(child.attrs.get("src", "")))
-                words.append(child.content)
-            elif child.type == "code_inline":
-                code.append(child.content)
-            elif child.type == "html_inline":
-                html.append(child.content)
-            elif child.type == "myst_role":
-                roles.append(str(child.meta.get("name", "")))
-            elif child.type == "footnote_ref":
-                footnotes.append(str(child.meta.get("label", "")))
-            elif child.type == "em_open":
-                emphasis += 1
-            elif child.type == "strong_open":
-                strong += 1
-            elif child.type == "text":
-                words.append(child.content)
-    text_only = " ".join(words)
+            found.add(child)
     return InlineFeatures(
-        links=tuple(links),
-        images=tuple(images),
-        autolinks=tuple(autolinks),
-        footnotes=tuple(footnotes),
-        code=tuple(code),
-        html=tuple(html),
-        roles=tuple(roles),
-        emphasis=emphasis,
-        strong=strong,
-        depth=depth,
-        text=text_only,
+        links=tuple(found.links), images=tuple(found.images), autolinks=tuple(found.autolinks),
+        footnotes=tuple(found.footnotes), code=tuple(found.code), html=tuple(found.html),
+        roles=tuple(found.roles), emphasis=found.emphasis, strong=found.strong, depth=depth,
+        text=" ".join(found.words),
     )
-
-
-_REFERENCE = "\0reference:"
-
-
-class _EveryLabel(dict[str, dict[str, str]]):
-    """A reference map in which every label is defined (the document's own is not known here)."""
-
-    def get(self, key: str, default: object = None) -> dict[str, str]:
-        return {"href": _REFERENCE + key.lower(), "title": ""}
-
-
-def reference_links(text: str) -> tuple[tuple[str, str], ...]:
-    """The (link text, label) of each reference-style link of a text (`[t][r]`, `[t][]`, `[t]`):
-    what would be a link if the document defined the label."""
-    if "[" not in text:
-        return ()
-    found: list[tuple[str, str]] = []
-    label = ""
-    words: list[str] = []
-    for parent in _inline_parser().parseInline(text, {"references": _EveryLabel()}):
-        for child in parent.children or []:
-            href = str(child.attrs.get("href", "")) if child.type == "link_open" else ""
-            if href.startswith(_REFERENCE):
-                label, words = href.removeprefix(_REFERENCE), []
-            elif child.type == "link_close" and label:
-                found.append(("".join(words), label))
-                label = ""
-            elif label:
-                words.append(child.content)
-    return tuple(found)
 
 
 @dataclass
 class Skeleton:
-    """An inline text with every link destination replaced by a placeholder."""
+    """A text with its links stripped, in the forms the project compares."""
 
-    text: str
-    destinations: list[str] = field(default_factory=list)
+    text: str  # as written, each link destination and image source replaced by "\0", whitespace folded
+    destinations: list[str] = field(default_factory=list)  # links and autolinks, then images
+    prose: str = ""  # the visible words without any URL: a link's text stays, an autolink or bare URL goes
+
+
+def without_urls(visible: str) -> str:
+    """Visible text without the words that are URLs (an autolink shows its URL; a bare URL is text)."""
+    if "://" not in visible and "www." not in visible:
+        return visible
+    return " ".join(word for word in visible.split() if not is_url(word))
 
 
 def link_skeleton(text: str) -> Skeleton:
-    """Text with destinations blanked and whitespace folded: equal skeletons differ only in links."""
+    """The one place links are stripped from a text. `text`: destinations blanked and whitespace
+    folded (equal skeletons differ only in links); `prose`: what a translator translates."""
     feats = inline_features(text)
     skeleton = text
     for dest in feats.destinations + feats.images:
         skeleton = skeleton.replace(dest, "\x00", 1)
-    return Skeleton(" ".join(skeleton.split()), list(feats.destinations + feats.images))
+    return Skeleton(" ".join(skeleton.split()), list(feats.destinations + feats.images), without_urls(feats.text))

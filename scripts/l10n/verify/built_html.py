@@ -14,6 +14,7 @@ import difflib
 import hashlib
 from collections.abc import Iterator, Sequence
 from pathlib import Path
+from typing import Any
 
 import polib
 
@@ -24,6 +25,7 @@ from ..checks.findings import ERROR, NOTE, Finding
 from ..checks.tree import tree_findings
 from ..config import Config
 from ..errors import L10nError
+from ..text.anchors import differences
 from ..text.segments import inline_features
 from .html_structure import PageStructure, page_structure
 
@@ -71,81 +73,93 @@ def _by_block(items: Sequence[str], blocks: Sequence[int]) -> list[list[str]]:
     return [sorted(group) for _, group in sorted(groups.items())]
 
 
+def _order_finding(kind: str, english: Sequence[str], translated: Sequence[str], tracer: Tracer,
+                   english_blocks: Sequence[int], translated_blocks: Sequence[int]) -> Finding:
+    """The same targets in another order: a note inside one paragraph, else an error."""
+    first = next(i for i, (a, b) in enumerate(zip(english, translated, strict=True)) if a != b)
+    path, line = tracer.where(english_url=english[first])
+    within = (len(english_blocks) == len(english) and len(translated_blocks) == len(translated)
+              and _by_block(english, english_blocks) == _by_block(translated, translated_blocks))
+    if within:  # reordered inside one paragraph: the translation's word order, shown for review
+        return Finding(path, line, NOTE, f"{kind}-order", f"{kind} targets reordered within a paragraph "
+                       f"from {english[first]}", "nothing to do if the word order asks for it")
+    return Finding(path, line, ERROR, f"{kind}-order", f"{kind} targets in another order than the "
+                   f"English from {english[first]}", "keep the English order of the blocks")
+
+
+_FIXES = {"changed": "restore the English target in the msgstr", "dropped": "restore it in the msgstr",
+          "added": "remove it from the msgstr"}
+
+
 def _sequence_differences(kind: str, english: Sequence[str], translated: Sequence[str],
                           tracer: Tracer, english_blocks: Sequence[int] = (),
                           translated_blocks: Sequence[int] = ()) -> Iterator[Finding]:
+    """Ordered targets: a reordering is one `-order` finding; otherwise each differing run of
+    the sequences (difflib) goes through the one anchors diff (changed, dropped, added)."""
     if list(english) == list(translated):
         return
     if sorted(english) == sorted(translated):
-        first = next(i for i, (a, b) in enumerate(zip(english, translated, strict=True)) if a != b)
-        path, line = tracer.where(english_url=english[first])
-        within = (len(english_blocks) == len(english) and len(translated_blocks) == len(translated)
-                  and _by_block(english, english_blocks) == _by_block(translated, translated_blocks))
-        if within:  # reordered inside one paragraph: the translation's word order, shown for review
-            yield Finding(path, line, NOTE, f"{kind}-order", f"{kind} targets reordered within a paragraph "
-                          f"from {english[first]}", "nothing to do if the word order asks for it")
-        else:
-            yield Finding(path, line, ERROR, f"{kind}-order", f"{kind} targets in another order than the "
-                          f"English from {english[first]}", "keep the English order of the blocks")
+        yield _order_finding(kind, english, translated, tracer, english_blocks, translated_blocks)
         return
     matcher = difflib.SequenceMatcher(a=list(english), b=list(translated), autojunk=False)
     for op, a1, a2, b1, b2 in matcher.get_opcodes():
         if op == "equal":
             continue
-        for old, new in zip(english[a1:a2], translated[b1:b2], strict=False):
-            path, line = tracer.where(english_url=old)
-            yield Finding(path, line, ERROR, f"built-{kind}-changed", f"{kind} {old} became {new}",
-                          "restore the English target in the msgstr")
-        for old in english[a1 + (b2 - b1):a2]:
-            path, line = tracer.where(english_url=old)
-            yield Finding(path, line, ERROR, f"built-{kind}-dropped",
-                          f"{kind} {old} of the English is missing", "restore it in the msgstr")
-        for new in translated[b1 + (a2 - a1):b2]:
-            path, line = tracer.where(translated_url=new)
-            yield Finding(path, line, ERROR, f"built-{kind}-added", f"{kind} {new} is not in the English",
-                          "remove it from the msgstr")
+        for diff in differences(kind, english[a1:a2], translated[b1:b2]):
+            path, line = (tracer.where(english_url=diff.old) if diff.old is not None
+                          else tracer.where(translated_url=diff.new or ""))
+            yield Finding(path, line, ERROR, f"built-{diff.code}", diff.describe("English"), _FIXES[diff.change])
 
 
-def compare_pages(english: PageStructure, translated: PageStructure, tracer: Tracer) -> list[Finding]:
-    findings: list[Finding] = []
-    page = tracer.page_path
-    if not translated.found_body:
-        return [Finding(page, 0, ERROR, "no-document-body", "no div[role=main] or div.body in the page",
-                        REBUILD)]
+def _heading_findings(english: PageStructure, translated: PageStructure, tracer: Tracer) -> Iterator[Finding]:
     for index in range(max(len(english.headings), len(translated.headings))):
         e = english.headings[index] if index < len(english.headings) else None
         t = translated.headings[index] if index < len(translated.headings) else None
         if e is not None and t is not None and (e.level, e.anchor) == (t.level, t.anchor):
             continue
-        path, line = tracer.where(heading=e.text) if e is not None else (page, 0)
+        path, line = tracer.where(heading=e.text) if e is not None else (tracer.page_path, 0)
         shown_e = f"h{e.level} #{e.anchor} {e.text!r}" if e else "nothing"
         shown_t = f"h{t.level} #{t.anchor}" if t else "nothing"
-        findings.append(Finding(path, line, ERROR, "built-heading",
-                                f"heading {index + 1} is {shown_t}, English has {shown_e}",
-                                "keep the English heading (no markers in the msgstr)"))
-    e_lists = [(s.kind, s.items) for s in english.lists]
-    t_lists = [(s.kind, s.items) for s in translated.lists]
-    if e_lists != t_lists:
-        findings.append(Finding(page, 0, ERROR, "built-lists",
-                                f"lists (kind, items) {t_lists} differ from the English {e_lists}",
-                                "look for list markers or blank lines in the msgstrs (`make check`)"))
+        yield Finding(path, line, ERROR, "built-heading", f"heading {index + 1} is {shown_t}, English has {shown_e}",
+                      "keep the English heading (no markers in the msgstr)")
+
+
+def _shapes_findings(page: str, code: str, what: str, english: list[tuple[Any, ...]],
+                     translated: list[tuple[Any, ...]], fix: str) -> list[Finding]:
+    """Lists or tables, compared in place as shapes, reported at the page."""
+    if english == translated:
+        return []
+    return [Finding(page, 0, ERROR, code, f"{what} {translated} differ from the English {english}", fix)]
+
+
+def _code_block_findings(english: PageStructure, translated: PageStructure, page: str) -> Iterator[Finding]:
+    for index, (e_code, t_code) in enumerate(zip(english.code_blocks, translated.code_blocks, strict=False)):
+        if e_code != t_code:
+            yield Finding(page, 0, ERROR, "built-code-block", f"code block {index + 1} differs from the English "
+                          "byte for byte", "code blocks are not translated")
+    if len(english.code_blocks) != len(translated.code_blocks):
+        yield Finding(page, 0, ERROR, "built-code-block", f"{len(translated.code_blocks)} code block(s), English "
+                      f"has {len(english.code_blocks)}", "code blocks are not translated")
+
+
+def compare_pages(english: PageStructure, translated: PageStructure, tracer: Tracer) -> list[Finding]:
+    page = tracer.page_path
+    if not translated.found_body:
+        return [Finding(page, 0, ERROR, "no-document-body", "no div[role=main] or div.body in the page",
+                        REBUILD)]
+    findings = list(_heading_findings(english, translated, tracer))
+    findings += _shapes_findings(page, "built-lists", "lists (kind, items)",
+                                 [(s.kind, s.items) for s in english.lists],
+                                 [(s.kind, s.items) for s in translated.lists],
+                                 "look for list markers or blank lines in the msgstrs (`make check`)")
     findings += _sequence_differences("link", english.links, translated.links, tracer,
                                       english.link_blocks, translated.link_blocks)
     findings += _sequence_differences("image", english.images, translated.images, tracer,
                                       english.image_blocks, translated.image_blocks)
-    for index, (e_code, t_code) in enumerate(zip(english.code_blocks, translated.code_blocks, strict=False)):
-        if e_code != t_code:
-            findings.append(Finding(page, 0, ERROR, "built-code-block",
-                                    f"code block {index + 1} differs from the English byte for byte",
-                                    "code blocks are not translated"))
-    if len(english.code_blocks) != len(translated.code_blocks):
-        findings.append(Finding(page, 0, ERROR, "built-code-block",
-                                f"{len(translated.code_blocks)} code block(s), English has "
-                                f"{len(english.code_blocks)}", "code blocks are not translated"))
-    if [(t.rows, t.columns) for t in english.tables] != [(t.rows, t.columns) for t in translated.tables]:
-        findings.append(Finding(page, 0, ERROR, "built-table", "table shapes (rows, columns) "
-                                f"{[(t.rows, t.columns) for t in translated.tables]} differ from the English "
-                                f"{[(t.rows, t.columns) for t in english.tables]}", "keep the table cells"))
+    findings += _code_block_findings(english, translated, page)
+    findings += _shapes_findings(page, "built-table", "table shapes (rows, columns)",
+                                 [(t.rows, t.columns) for t in english.tables],
+                                 [(t.rows, t.columns) for t in translated.tables], "keep the table cells")
     for href in translated.links:
         if href.startswith("#") and len(href) > 1 and href[1:] not in translated.ids:
             path, line = tracer.where(translated_url=href)

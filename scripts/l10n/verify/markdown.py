@@ -1,18 +1,19 @@
 """Structure comparison of a translated Markdown file against the English revision it was made from.
 
-Blocks are aligned with the importer's alignment (one alignment in the project), then compared:
-extra and missing blocks, heading levels (one document-wide shift is reported once), the link,
-image and code anchors of each aligned pair, list kinds and item counts, code blocks (byte for
-byte) and table shapes. `compare_markdown` is pure: text in, findings out.
+Blocks are aligned with the project's one alignment (`text/align.py`, the importer's too), then
+compared: extra and missing blocks, heading levels (one document-wide shift is reported once), the
+link, image and code anchors of each aligned pair and the code blocks (byte for byte), both with the
+one anchors diff (`text/anchors.py`), list kinds and item counts, and table shapes.
+`compare_markdown` is pure: text in, findings out.
 """
 
 from __future__ import annotations
 
-from collections import Counter
 from dataclasses import dataclass
 
-from ..catalog.importer import Pair, align_documents, anchor_differences, structure_findings
-from ..checks.findings import ERROR, Finding
+from ..checks.findings import ERROR, WARNING, Finding
+from ..text.align import Alignment, Pair, align_documents
+from ..text.anchors import differences, text_differences
 from ..text.segments import parse_blocks, segments
 
 _LIST_TYPES = ("bullet_list", "ordered_list")
@@ -108,21 +109,21 @@ def _list_findings(english_md: str, translated_md: str, pairs: list[Pair], path:
 
 
 def _code_findings(english: Blocks, translated: Blocks, path: str) -> list[Finding]:
+    """Code blocks as anchors: changed (paired in document order), dropped or added."""
     findings = []
-    missing = Counter(b.content for b in english.code) - Counter(b.content for b in translated.code)
-    extra = Counter(b.content for b in translated.code) - Counter(b.content for b in english.code)
-    for block in english.code:
-        if missing[block.content] > 0:
-            missing[block.content] -= 1
-            findings.append(Finding(path, 0, ERROR, "code-block-changed",
-                                    f"English code block at line {block.line} is not in the translation "
-                                    "byte for byte", "copy the code block from the English"))
-    for block in translated.code:
-        if extra[block.content] > 0:
-            extra[block.content] -= 1
-            findings.append(Finding(path, block.line, ERROR, "code-block-changed",
-                                    "code block is not in the English byte for byte",
-                                    "copy the code block from the English"))
+    fix = "copy the code block from the English"
+    for diff in differences("code-block", [b.content for b in english.code], [b.content for b in translated.code]):
+        old = english.code[diff.old_index] if diff.old_index is not None else None
+        new = translated.code[diff.new_index] if diff.new_index is not None else None
+        if old is not None and new is not None:
+            findings.append(Finding(path, new.line, ERROR, "code-block-changed", "code block is not the English "
+                                    f"code block (line {old.line}) byte for byte", fix))
+        elif old is not None:
+            findings.append(Finding(path, 0, ERROR, "code-block-dropped",
+                                    f"English code block at line {old.line} is not in the translation", fix))
+        elif new is not None:
+            findings.append(Finding(path, new.line, ERROR, "code-block-added",
+                                    "code block is not in the English", "remove it, or add it to the English first"))
     return findings
 
 
@@ -141,6 +142,41 @@ def _table_findings(english: Blocks, translated: Blocks, path: str) -> list[Find
     return findings
 
 
+def structure_findings(alignment: Alignment, path: str, extra_note: str = "it is not imported",
+                       missing_note: str = "imported untranslated") -> list[Finding]:
+    """Extra and missing blocks and heading levels of an alignment, as warnings at `path` (the
+    importer's notes by default)."""
+    findings = [Finding(path, seg.line, WARNING, "extra-block",
+                        f"{seg.kind} {seg.msgid[:60]!r} has no English counterpart; {extra_note}",
+                        "remove it from the translation, or add it to the English master first")
+                for seg in alignment.unmatched_translated]
+    findings += [Finding(path, 0, WARNING, "missing-block",
+                         f"English {seg.kind} at line {seg.line} {seg.msgid[:60]!r} has no translation; {missing_note}",
+                         "translate it in the PO file" if missing_note.startswith("imported") else "translate it")
+                 for seg in alignment.unmatched_english]
+    return findings + _heading_findings(alignment, path)
+
+
+def _heading_findings(alignment: Alignment, path: str) -> list[Finding]:
+    findings = []
+    headings = [p for p in alignment.pairs if p.english.kind == "heading"]
+    if alignment.heading_shift and headings:
+        first = headings[0]
+        deeper = "deeper" if alignment.heading_shift > 0 else "shallower"
+        findings.append(Finding(
+            path, first.translated.line, WARNING, "heading-level-shift",
+            f"headings are {abs(alignment.heading_shift)} level(s) {deeper} than the English "
+            f"({len(headings)} headings, e.g. {'#' * first.english.level} -> {'#' * first.translated.level})",
+            "use the English heading levels"))
+    for pair in headings:
+        if pair.translated.level - pair.english.level != alignment.heading_shift:
+            findings.append(Finding(
+                path, pair.translated.line, WARNING, "heading-level",
+                f"heading level {pair.translated.level}, English has {pair.english.level}",
+                "use the English heading level"))
+    return findings
+
+
 def compare_markdown(english_text: str, translated_text: str, english_path: str = "",
                      translated_path: str = "") -> list[Finding]:
     """Every structural difference of a translated Markdown document from its English original,
@@ -150,12 +186,11 @@ def compare_markdown(english_text: str, translated_text: str, english_path: str 
     where = f" of {english_path}" if english_path else ""
     findings = structure_findings(alignment, path, f"it is not in the English{where}", "missing here")
     for pair in alignment.pairs:
-        for code, message in anchor_differences(pair.english.msgid, pair.translated.msgid):
-            findings.append(Finding(path, pair.translated.line, ERROR, code, message,
+        for diff in text_differences(pair.english.msgid, pair.translated.msgid):
+            findings.append(Finding(path, pair.translated.line, ERROR, diff.code, diff.describe("English"),
                                     "restore it in the translation"))
     english_blocks, translated_blocks = document_blocks(english_text), document_blocks(translated_text)
     findings += _list_findings(english_text, translated_text, alignment.pairs, path)
     findings += _code_findings(english_blocks, translated_blocks, path)
     findings += _table_findings(english_blocks, translated_blocks, path)
     return sorted(findings, key=lambda f: (f.line, f.code, f.message))
-

@@ -1,0 +1,143 @@
+"""The site's plan: each language's findings, statistics and publishing decision, made once.
+
+`plan_site` is the build's only caller of the check runner. `make html` makes the plan, then
+hands it down: the pre-build gate refuses what the plan refused (`LanguagePlan.refusal`), each
+Sphinx build gets the decisions (`publish.encode_statuses`) and the digest of each catalog the
+checks passed (a catalog changed since is not compiled), and the landing and status pages render
+the plan (`pages.py`). A refused catalog is not read beyond its checks: no statistics, no entries.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..catalog.boundary import scan_locale_tree
+from ..catalog.io import parse_po_text, read_po_text
+from ..catalog.stats import CatalogStats, catalog_stats, entry_state
+from ..checks.findings import ERROR, Finding
+from ..checks.runner import check_catalogs
+from ..checks.tree import locale_errors, tree_findings
+from ..config import Config
+from ..errors import L10nError
+from ..text.worddiff import DiffOp, word_diff
+from .publish import ORIGINAL, LanguageStatus, below_threshold, language_status, original_status
+from .sphinx_build import catalog_digest
+
+
+@dataclass(frozen=True)
+class StaleEntry:
+    line: int  # in the PO file
+    previous: str  # the English it was translated from (#| msgid)
+    current: str  # the English now
+    translation: str
+
+    @property
+    def diff(self) -> list[DiffOp]:
+        return word_diff(self.previous, self.current)
+
+
+@dataclass(frozen=True)
+class CatalogPlan:
+    """One document's catalog of a language, as the checks passed it."""
+
+    document: str
+    po_path: str  # relative to the project, as pages show it
+    digest: str = ""  # of the text the checks passed ("": refused, not read)
+    stale: tuple[StaleEntry, ...] = ()  # fuzzy entries
+    untranslated: tuple[str, ...] = ()  # msgids
+
+
+@dataclass(frozen=True)
+class LanguagePlan:
+    status: LanguageStatus  # the decision and the statistics
+    findings: tuple[Finding, ...] = ()  # of its catalogs and its directory, sorted
+    catalogs: tuple[CatalogPlan, ...] = ()  # one per document (none for English)
+
+    @property
+    def code(self) -> str:
+        return self.status.code
+
+    @property
+    def digests(self) -> dict[str, str]:
+        return {catalog.document: catalog.digest for catalog in self.catalogs}
+
+    def refusal(self) -> L10nError | None:
+        """The pre-build gate's one-line error: the first error, the others counted (None: no error)."""
+        errors = [f for f in self.findings if f.severity == ERROR]
+        if not errors:
+            return None
+        first = errors[0]
+        others = "; ".join(f"line {f.line} {f.code}" if f.line else f"{f.path} {f.code}" for f in errors[1:])
+        more = f" (and {len(errors) - 1} more: {others})" if others else ""
+        return L10nError(first.path, f"{first.code}: {first.message}{more}; {self.code} not built",
+                         "run `make check` to see every finding", first.line or None)
+
+
+@dataclass(frozen=True)
+class SitePlan:
+    languages: tuple[LanguagePlan, ...]  # English first, then every language of locale/
+    locale_findings: tuple[Finding, ...]  # of locale/ itself: they refuse no language
+    locale_errors: tuple[L10nError, ...]  # the same, as the one-line errors a command prints
+    revision: str  # the upstream revision of the English master
+
+    @property
+    def statuses(self) -> list[LanguageStatus]:
+        return [language.status for language in self.languages]
+
+    @property
+    def translations(self) -> list[LanguagePlan]:
+        return [language for language in self.languages if language.code != ORIGINAL]
+
+    @property
+    def findings(self) -> list[Finding]:
+        """Every finding of the site's catalogs and of locale/, sorted as `make check` sorts them."""
+        every = [*self.locale_findings, *(f for language in self.languages for f in language.findings)]
+        return sorted(every, key=lambda f: (f.path, f.line, f.code, f.message))
+
+
+def plan_site(config: Config) -> SitePlan:
+    """English and every language under locale/, each checked once, with its decision."""
+    below_threshold(config)
+    tree = scan_locale_tree(config)
+    languages = tuple(plan_language(config, code) for code in [ORIGINAL, *tree.languages])
+    return SitePlan(languages, tuple(tree_findings(config, tree, None)), tuple(locale_errors(config, tree)),
+                    config.upstream.label)
+
+
+def plan_language(config: Config, language: str) -> LanguagePlan:
+    """One language's findings (its catalogs checked once), statistics and decision."""
+    below_threshold(config)
+    if language == ORIGINAL:
+        return LanguagePlan(original_status())
+    findings = tuple(check_catalogs(config, [language]))
+    if any(finding.severity == ERROR for finding in findings):
+        catalogs = tuple(CatalogPlan(document, _shown(config, language, document)) for document in config.documents)
+        return LanguagePlan(language_status(config, language, None), findings, catalogs)
+    totals = CatalogStats()
+    read = []
+    for document in config.documents:
+        catalog, stats = _read_catalog(config, language, document)
+        read.append(catalog)
+        totals += stats
+    return LanguagePlan(language_status(config, language, totals), findings, tuple(read))
+
+
+def _shown(config: Config, language: str, document: str) -> str:
+    return str(config.relative(config.po_path(language, document)))
+
+
+def _read_catalog(config: Config, language: str, document: str) -> tuple[CatalogPlan, CatalogStats]:
+    """A checked catalog's statistics, fuzzy and untranslated entries, and digest."""
+    path = config.po_path(language, document)
+    text = read_po_text(path, config.max_po_bytes)
+    po = parse_po_text(text, path)
+    stale, untranslated = [], []
+    for entry in po:
+        state = entry_state(entry)
+        if state == "fuzzy":
+            stale.append(StaleEntry(entry.linenum or 0, entry.previous_msgid or "", entry.msgid, entry.msgstr))
+        elif state == "untranslated" and entry.msgid:
+            untranslated.append(entry.msgid)
+    catalog = CatalogPlan(document, _shown(config, language, document), catalog_digest(text), tuple(stale),
+                          tuple(untranslated))
+    return catalog, catalog_stats(po)
