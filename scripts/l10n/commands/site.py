@@ -33,9 +33,10 @@ def cmd_site(args: argparse.Namespace) -> int:
     return 2 if result.refused else 0
 
 
-def cmd_landing(args: argparse.Namespace) -> int:
+def cmd_page(args: argparse.Namespace) -> int:
+    """`l10n landing` and `l10n status`: one of the site's own pages, from a new plan."""
     config = config_of(args)
-    print(f"wrote {config.relative(write_landing(config))}")
+    print(f"wrote {config.relative(args.write(config))}")
     return 0
 
 
@@ -58,12 +59,6 @@ def cmd_markdown(args: argparse.Namespace) -> int:
     return 2 if refused else 0
 
 
-def cmd_status(args: argparse.Namespace) -> int:
-    config = config_of(args)
-    print(f"wrote {config.relative(write_status(config))}")
-    return 0
-
-
 def cmd_convert(args: argparse.Namespace) -> int:
     config = config_of(args)
     source = validate_language(args.source, where="source language")
@@ -81,14 +76,14 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.set_defaults(func=cmd_site)
 
     p = sub.add_parser("landing", help="write build/html/index.html: the languages and their completion")
-    p.set_defaults(func=cmd_landing)
+    p.set_defaults(func=cmd_page, write=write_landing)
 
     p = sub.add_parser("markdown", help="write build/markdown/<lang>/README.md: the translated Markdown")
     add_language_option(p)
     p.set_defaults(func=cmd_markdown)
 
     p = sub.add_parser("status", help="write build/html/status.html: progress, stale entries, findings")
-    p.set_defaults(func=cmd_status)
+    p.set_defaults(func=cmd_page, write=write_status)
 
     p = sub.add_parser("convert", help="seed a Chinese catalog from another by OpenCC conversion (all fuzzy)")
     p.add_argument("source", help="language to convert from, e.g. zh_CN")

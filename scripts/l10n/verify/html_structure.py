@@ -25,14 +25,19 @@ class Heading:
 
 @dataclass(frozen=True)
 class ListShape:
-    kind: str  # "ul" or "ol"
+    """A list of a built page or of a Markdown source (verify/markdown.py gives its lines)."""
+
+    kind: str  # "ul"/"ol" in a page, "bullet_list"/"ordered_list" in Markdown
     items: int
+    first_line: int = 0  # 1-based, in a Markdown source; 0 in a built page
+    last_line: int = 0
 
 
 @dataclass(frozen=True)
 class TableShape:
     rows: int
     columns: int
+    line: int = 0  # 1-based, in a Markdown source; 0 in a built page
 
 
 @dataclass

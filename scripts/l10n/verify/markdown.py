@@ -15,16 +15,9 @@ from ..checks.findings import ERROR, WARNING, Finding
 from ..text.align import Alignment, Pair, align_documents
 from ..text.anchors import differences, text_differences
 from ..text.segments import parse_blocks, segments
+from .html_structure import ListShape, TableShape
 
 _LIST_TYPES = ("bullet_list", "ordered_list")
-
-
-@dataclass(frozen=True)
-class ListBlock:
-    kind: str
-    items: int
-    first_line: int  # 1-based
-    last_line: int
 
 
 @dataclass(frozen=True)
@@ -35,24 +28,17 @@ class CodeBlock:
 
 
 @dataclass(frozen=True)
-class TableBlock:
-    rows: int
-    columns: int
-    line: int
-
-
-@dataclass(frozen=True)
 class Blocks:
-    lists: list[ListBlock]
+    lists: list[ListShape]
     code: list[CodeBlock]
-    tables: list[TableBlock]
+    tables: list[TableShape]
 
 
 def document_blocks(markdown: str) -> Blocks:
     """Lists (with item counts), code blocks and tables of a Markdown document, in order."""
-    lists: list[ListBlock] = []
+    lists: list[ListShape] = []
     code: list[CodeBlock] = []
-    tables: list[TableBlock] = []
+    tables: list[TableShape] = []
     open_lists: list[tuple[str, int, list[int], tuple[int, int]]] = []  # kind, level, [items], map
     open_tables: list[list[int]] = []  # [rows, columns]
     for token in parse_blocks(markdown):
@@ -64,7 +50,7 @@ def document_blocks(markdown: str) -> Blocks:
             open_lists[-1][2][0] += 1
         elif token.type.endswith("_close") and kind in _LIST_TYPES and open_lists:
             list_kind, _, items, (first, last) = open_lists.pop()
-            lists.append(ListBlock(list_kind, items[0], first, last))
+            lists.append(ListShape(list_kind, items[0], first, last))
         elif token.type in ("fence", "code_block"):
             code.append(CodeBlock(token.content, token.info.strip(), (token.map or (0, 0))[0] + 1))
         elif token.type == "table_open":
@@ -75,11 +61,11 @@ def document_blocks(markdown: str) -> Blocks:
             open_tables[-1][1] += 1
         elif token.type == "table_close" and open_tables:
             rows, columns, line = open_tables.pop()
-            tables.append(TableBlock(rows, columns, line))
+            tables.append(TableShape(rows, columns, line))
     return Blocks(lists, code, tables)
 
 
-def _innermost_list(lists: list[ListBlock], line: int) -> ListBlock | None:
+def _innermost_list(lists: list[ListShape], line: int) -> ListShape | None:
     containing = [b for b in lists if b.first_line <= line <= b.last_line]
     return min(containing, key=lambda b: b.last_line - b.first_line) if containing else None
 
