@@ -8,12 +8,12 @@ import sys
 from ..build.site import build_site, write_landing, write_markdown, write_status
 from ..catalog.convert import convert_file
 from ..locales import validate_language
-from .options import add_language_option, config_of, selected_languages
+from .options import add_language_option, built_languages, config_of, selected_languages
 
 
 def cmd_site(args: argparse.Namespace) -> int:
     config = config_of(args)
-    languages = selected_languages(config, args.languages) if args.languages else None
+    languages = built_languages(config, args.languages) if args.languages else None
     result = build_site(config, languages)
     for build in result.built:
         for warning in build.warnings:
