@@ -16,7 +16,7 @@ from ..catalog.io import parse_po_text, read_po_text
 from ..catalog.stats import CatalogStats, catalog_stats, entry_state
 from ..checks.findings import ERROR, Finding
 from ..checks.runner import check_catalogs
-from ..checks.tree import locale_errors, tree_findings
+from ..checks.tree import as_error, tree_findings
 from ..config import Config
 from ..errors import L10nError
 from ..text.worddiff import DiffOp, word_diff
@@ -77,8 +77,12 @@ class LanguagePlan:
 class SitePlan:
     languages: tuple[LanguagePlan, ...]  # English first, then every language of locale/
     locale_findings: tuple[Finding, ...]  # of locale/ itself: they refuse no language
-    locale_errors: tuple[L10nError, ...]  # the same, as the one-line errors a command prints
     revision: str  # the upstream revision of the English master
+
+    @property
+    def locale_errors(self) -> list[L10nError]:
+        """The problems of locale/ itself, as the one-line errors a command prints."""
+        return [as_error(finding) for finding in self.locale_findings]
 
     @property
     def statuses(self) -> list[LanguageStatus]:
@@ -97,11 +101,9 @@ class SitePlan:
 
 def plan_site(config: Config) -> SitePlan:
     """English and every language under locale/, each checked once, with its decision."""
-    below_threshold(config)
     tree = scan_locale_tree(config)
     languages = tuple(plan_language(config, code) for code in [ORIGINAL, *tree.languages])
-    return SitePlan(languages, tuple(tree_findings(config, tree, None)), tuple(locale_errors(config, tree)),
-                    config.upstream.label)
+    return SitePlan(languages, tuple(tree_findings(config, tree, None)), config.upstream.label)
 
 
 def plan_language(config: Config, language: str) -> LanguagePlan:

@@ -33,24 +33,23 @@ def tree_findings(config: Config, tree: LocaleTree, language: str | None) -> lis
     return findings
 
 
+def as_error(finding: Finding, suffix: str = "") -> L10nError:
+    """A boundary finding as the one-line error a command prints."""
+    return L10nError(finding.path, f"{finding.code}: {finding.message}{suffix}", finding.fix)
+
+
 def writable_languages(config: Config, languages: list[str] | None) -> tuple[list[str], list[L10nError]]:
     """The languages whose catalogs can be read and written (no symlink on the way: the pipeline
     never writes through one either), and one error per problem that excludes a language, plus
     the problems of locale/ itself when no language is named (they exclude none)."""
     tree = scan_locale_tree(config)
     wanted = list(tree.languages) if languages is None else languages
-    errors = locale_errors(config, tree) if languages is None else []
+    errors = [as_error(f) for f in tree_findings(config, tree, None)] if languages is None else []
     usable = []
     for language in wanted:
         if tree.readable(language):
             usable.append(language)
             continue
-        errors += [L10nError(f.path, f"{f.code}: {f.message}; {language} left alone", f.fix)
+        errors += [as_error(f, f"; {language} left alone")
                    for f in tree_findings(config, tree, language) if f.code == SYMLINK]
     return usable, errors
-
-
-def locale_errors(config: Config, tree: LocaleTree | None = None) -> list[L10nError]:
-    """The problems of locale/ itself, as the one-line errors a command prints."""
-    tree = tree if tree is not None else scan_locale_tree(config)
-    return [L10nError(f.path, f"{f.code}: {f.message}", f.fix) for f in tree_findings(config, tree, None)]

@@ -18,11 +18,12 @@ def selected_languages(config: Config, names: list[str] | None) -> list[str]:
     """The languages named on the command line (validated), or every one under locale/."""
     if not names:
         return config.languages()
-    wanted = []
-    for name in names:
-        for code in name.replace(",", " ").split():
-            wanted.append(validate_language(code, where="--language"))
-    return wanted
+    return [validate_language(code, where="--language") for code in _named_codes(names)]
+
+
+def _named_codes(names: list[str]) -> list[str]:
+    """The codes of `--language` options as typed: each may list several (`zh_CN,ja`)."""
+    return [code for name in names for code in name.replace(",", " ").split()]
 
 
 def built_languages(config: Config, names: list[str]) -> list[str]:
@@ -30,15 +31,15 @@ def built_languages(config: Config, names: list[str]) -> list[str]:
     always can): a name without one is an error naming `make init`, with the closest existing
     language when there is one (`fr_FR` -> `fr`, `jp` -> `ja`), never a silent no-op."""
     existing = config.languages()
-    for name in names:
-        for code in name.replace(",", " ").split():
-            problem = language_code_problem(code)
-            if problem is not None and problem.startswith("invalid"):
-                validate_language(code, where="--language")  # the one-line "invalid language code"
-            if code != "en" and code not in existing:
-                raise L10nError("--language", f"no catalog for {code!r}: locale/{code}/ does not exist"
-                                + _closest(code, existing), f"add it with `make init LANGUAGE={code}`")
-    return selected_languages(config, names)
+    codes = _named_codes(names)
+    for code in codes:
+        problem = language_code_problem(code)
+        if problem is not None and problem.startswith("invalid"):
+            validate_language(code, where="--language")  # the one-line "invalid language code"
+        if code != "en" and code not in existing:
+            raise L10nError("--language", f"no catalog for {code!r}: locale/{code}/ does not exist"
+                            + _closest(code, existing), f"add it with `make init LANGUAGE={code}`")
+    return codes  # each one validated: English, or a language directory's valid code
 
 
 def _closest(code: str, existing: list[str]) -> str:
