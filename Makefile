@@ -9,23 +9,26 @@
 #   make reviewed ENTRY=FILE:LINE   after fixing a fuzzy msgstr: clear its fuzzy flag and previous English
 #   make wrap        normalize PO formatting (what every writer does; run it after saving in Poedit)
 #   make check       check every catalog; errors block `make html` for that language
-#   make verifs      everything to run before opening a pull request, with one summary
+#   make verifs      everything to run before opening a pull request, with one summary and CI's verdict
 #   make html        build build/html/en/, build/html/<lang>/ for every published language, build/html/index.html
+#                    (only what changed: build/site.json; warns when the English changed since a catalog's update)
 #   make init LANGUAGE=xx   add a language: create its catalog (and glossary) with correct headers
 #
 # For maintainers and CI:
-#   make stale       CI gate: fails if a catalog is out of date, fuzzy or untranslated (STALE_ARGS="--format github")
+#   make stale       CI gate: [tool.l10n.gate] (check errors, out of date, fuzzy, fail_under) (STALE_ARGS="--format github")
 #   make check-build compare each built language with the English (after `make html`)
 #   make compare-md TRANSLATED=x.md ENGLISH=y.md   compare a translated Markdown file's structure
 #   make markdown    write build/markdown/<lang>/README.md: the translated Markdown, ready to publish
 #   make status      write build/html/status.html: progress, stale entries with word diffs, check findings
-#   make gettext     write build/gettext/README.pot from source/README.md
+#   make gettext     write build/gettext/README.pot from source/README.md, and site.pot (the site's own words)
 #   make import      import the hand-made seed translation into build/import/zh_CN/README.po
 #   make test        run the test suite (creates the virtual environment first)
 #   make lint        ruff + mypy, and actionlint + zizmor (offline) on .github/workflows
 #   make bench       time update against msgmerge --previous and sphinx-intl (BENCH_CORPUS=../shared/corpus/ml-engineering)
 #   make bench-check time `make check` on 20k-message catalogs against msgfmt -c (BENCH_MARKDOWN=dirs)
 #   make bench-build time `make html LANGUAGE=zh_CN` on the worst catalog `make check` accepts against the shipped one
+#   make bench-numbers  the number check's findings on Sphinx's shipped catalogs (and Django's, if importable)
+#   make bench-site  time a second `make html` (nothing changed: no Sphinx run) against one bare sphinx-build
 #   make clean       remove build/ and compiled .mo files
 #
 # Every target creates .venv/ with the pinned dependencies on first use: only Python 3.11+ is needed.
@@ -67,7 +70,7 @@ export L10N_MAKEFILE := $(firstword $(MAKEFILE_LIST))
 
 .DEFAULT_GOAL := help
 .PHONY: help venv gettext update html init import check test lint clean
-.PHONY: todo fuzzy reviewed wrap verifs check-build compare-md bench-check bench-build markdown status stale bench
+.PHONY: todo fuzzy reviewed wrap verifs check-build compare-md bench-check bench-build markdown status stale bench bench-site bench-numbers
 
 help:  ## list the targets
 	@sed -n 's/^#   //p' "$$L10N_MAKEFILE"
@@ -143,10 +146,18 @@ export L10N_BENCH_MARKDOWN := $(call user_value,BENCH_MARKDOWN)
 bench-check: venv
 	set -f; $(PY) benchmarks/bench_check.py $$L10N_BENCH_MARKDOWN
 
+# the number check on real catalogs: findings per 1,000 entries, a seeded sample in build/bench-numbers.tsv
+bench-numbers: venv
+	$(PY) benchmarks/bench_numbers.py
+
 # BENCH_BUILD_ARGS="--repeat 5 --unguarded": more runs, and the catalogs the limits now refuse
 export L10N_BENCH_BUILD_ARGS := $(call user_value,BENCH_BUILD_ARGS)
 bench-build: venv
 	set -f; $(PY) benchmarks/bench_build_bound.py $$L10N_BENCH_BUILD_ARGS
+
+# `make html` twice with nothing changed: the second must run no Sphinx and beat a bare no-op sphinx-build
+bench-site: venv
+	$(PY) benchmarks/bench_site.py
 
 test: venv
 	$(PY) -m pytest -q

@@ -20,7 +20,9 @@ gettext_auto_build = False  # `l10n html` compiles every .mo from the current .p
 gettext_last_translator = "ml-engineering-resources-l10n translators"
 
 html_theme = "alabaster"
-html_title = "Resources"
+# the site name, after each page's own title ("Resources — Machine Learning Engineering"); each
+# language's translation of it comes from its site catalog (scripts/l10n/build/ui.py)
+html_title = "Machine Learning Engineering"
 html_show_sourcelink = False
 html_copy_source = False
 

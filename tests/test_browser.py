@@ -3,13 +3,18 @@ loads the pages from a local HTTP server on 127.0.0.1.
 
 It checks the language switcher (lands on the same page and anchor), the lang attributes,
 in-page anchors in every language, and that CJK text renders with a CJK font (no missing
-glyphs); it saves a screenshot per language in build/screenshots/<lang>.png.
+glyphs); it saves a screenshot per language in build/screenshots/<lang>.png. Two small sites
+made here add inline code in English and Japanese (drawn in a monospace font), and the partial
+French of tests/partial_fr.py (its passages shown in English, its banner, its switcher).
 `.ci/run` installs chromium and fonts-noto-cjk; without them the test is skipped, saying why.
 """
 
 from __future__ import annotations
 
+import contextlib
 import functools
+import re
+import shutil
 import threading
 import unicodedata
 from collections.abc import Iterator
@@ -19,6 +24,12 @@ from typing import Any
 
 import pytest
 
+import mini_project
+from l10n.build.site import build_site
+from l10n.catalog.io import read_po
+from l10n.catalog.stats import entry_state
+from l10n.config import Config
+from partial_fr import write_partial_fr_project
 from sitebuild import FUZZY_MSGID, LANGUAGES, REPO, built_site
 
 CHROMIUM = Path("/usr/bin/chromium")
@@ -33,10 +44,9 @@ class QuietHandler(SimpleHTTPRequestHandler):
         pass
 
 
-@pytest.fixture(scope="module")
-def base_url() -> Iterator[str]:
-    site = built_site()
-    handler = functools.partial(QuietHandler, directory=str(site.html))
+@contextlib.contextmanager
+def serve(directory: Path) -> Iterator[str]:
+    handler = functools.partial(QuietHandler, directory=str(directory))
     server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
@@ -45,6 +55,12 @@ def base_url() -> Iterator[str]:
     finally:
         server.shutdown()
         server.server_close()
+
+
+@pytest.fixture(scope="module")
+def base_url() -> Iterator[str]:
+    with serve(built_site().html) as url:
+        yield url
 
 
 @pytest.fixture(scope="module")
@@ -170,3 +186,79 @@ def test_cjk_text_renders_without_missing_glyphs(page: Any, base_url: str, langu
         assert any(any(m in f["familyName"] for m in CJK_FONT_MARKERS) for f in fonts), (text[:40], fonts)
         checked += 1
     assert checked > 30
+
+
+CODE_ENGLISH = mini_project.ENGLISH + """
+Run `make html` and read `build/html/en/`.
+
+```python
+print("hello")
+```
+"""
+
+
+@pytest.fixture(scope="module")
+def code_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """English with inline code and a code block, and a complete Japanese."""
+    root = tmp_path_factory.mktemp("code") / "project"
+    config = mini_project.write_project(root, english=CODE_ENGLISH)
+    for name in ("source/_templates", "source/_static"):
+        shutil.copytree(REPO / name, root / name)
+    msgids = [*mini_project.MSGIDS, "Run `make html` and read `build/html/en/`."]
+    mini_project.write_catalog(config, "ja", {m: f"訳 {m}" for m in msgids})
+    build_site(config)
+    with serve(config.build_dir / "html") as url:
+        yield url
+
+
+
+
+def _platform_fonts(page: Any, selector: str) -> list[str]:
+    """The fonts Chromium drew the first text node under `selector` with."""
+    session = page.context.new_cdp_session(page)
+    session.send("DOM.enable")
+    session.send("CSS.enable")
+    document = session.send("DOM.getDocument", {"depth": -1})["root"]
+    element = session.send("DOM.querySelector", {"nodeId": document["nodeId"], "selector": selector})["nodeId"]
+    text = next(_text_nodes(session.send("DOM.describeNode", {"nodeId": element, "depth": -1})["node"]))
+    [node_id] = session.send("DOM.pushNodesByBackendIdsToFrontend",
+                             {"backendNodeIds": [text["backendNodeId"]]})["nodeIds"]
+    return [f["familyName"] for f in session.send("CSS.getPlatformFontsForNode", {"nodeId": node_id})["fonts"]]
+
+
+@pytest.mark.parametrize("language", ["en", "ja"])
+def test_code_keeps_a_monospace_font(page: Any, code_site: str, language: str) -> None:
+    page.goto(f"{code_site}/{language}/README.html")
+    assert page.evaluate("document.documentElement.lang") == language
+    for selector in ("p code", "pre span.nb"):  # inline code, and `print` in the block
+        family = page.eval_on_selector(selector, "e => getComputedStyle(e).fontFamily")
+        assert family.endswith("monospace"), (selector, family)
+        assert all("Mono" in name for name in _platform_fonts(page, selector)), selector
+    text = page.eval_on_selector("p:has(code)", "e => getComputedStyle(e).fontFamily")
+    assert text.startswith("Georgia" if language == "en" else '"Noto Sans CJK JP"'), text
+
+
+@pytest.fixture(scope="module")
+def partial_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Config, str]]:
+    config = write_partial_fr_project(tmp_path_factory.mktemp("partial") / "project")
+    build_site(config)
+    with serve(config.build_dir / "html") as url:
+        yield config, url
+
+
+def test_partial_french_page(page: Any, partial_site: tuple[Config, str]) -> None:
+    config, url = partial_site
+    states = [entry_state(e) for e in read_po(config.po_path("fr")) if e.msgid]
+    fuzzy, untranslated = states.count("fuzzy"), states.count("untranslated")
+    page.goto(f"{url}/fr/README.html")
+    assert page.evaluate("document.documentElement.lang") == "fr"
+    marked = page.eval_on_selector_all(".l10n-fallback", "els => els.map(e => [e.lang, e.className])")
+    assert {lang for lang, _ in marked} == {"en"}
+    assert sum("l10n-fuzzy" in c for _, c in marked) == fuzzy
+    assert sum("l10n-untranslated" in c for _, c in marked) == untranslated
+    banner = page.inner_text(".l10n-fallback-banner")
+    assert sorted(int(n) for n in re.findall(r"\d+", banner)) == sorted([fuzzy, untranslated])
+    for language in ("fr", "en"):
+        page.goto(f"{url}/{language}/README.html")
+        switcher = page.eval_on_selector_all("nav.l10n-switcher a.l10n-lang", "els => els.map(e => e.dataset.lang)")
+        assert switcher == ["en", "fr"], language

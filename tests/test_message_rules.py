@@ -36,6 +36,7 @@ RULE_CASES = {
     "emphasis": ("A *very* good guide", "一个很好的指南", ["emphasis-count"], []),
     "translated": ("Similar online guides", "Similar online guides", ["untranslated"], []),
     "length": ("Resources", "Resources " * 10, ["length-ratio"], ["no-target-script"]),
+    "numbers": ("Train for 3 epochs", "训练 5 个周期", ["number-changed"], []),
 }
 # the codes the issue names as the gate's (`markers`: the block markers), never switched off
 SECURITY = {"raw-html", "unsafe-url", "myst-directive", "myst-role", "markup-count", "markup-nesting", "noqa",

@@ -229,7 +229,9 @@ def test_skip_below_threshold_removes_and_does_not_build(tmp_path: Path) -> None
     stale = root / "build" / "html" / "ja"
     stale.mkdir(parents=True)
     result = build_site(load_config(root), ["ja"])
-    assert not result.built and [s.code for s in result.skipped] == ["ja"] and not stale.exists()
+    assert [s.code for s in result.skipped] == ["ja"] and not stale.exists()
+    assert [b.language for b in result.built] == ["en"]  # not built yet, and every page links it
+    assert "../ja/" not in (root / "build" / "html" / "en" / "README.html").read_text(encoding="utf-8")
     landing = (root / "build" / "html" / "index.html").read_text(encoding="utf-8")
     assert "not published: below the 100% threshold" in landing
 
@@ -240,7 +242,7 @@ def test_warn_below_threshold_shows_banner(site: BuiltSite, tmp_path: Path) -> N
     pyproject.write_text(pyproject.read_text(encoding="utf-8").replace(
         "threshold = { default = 80 }", "threshold = { default = 80, ja = 100.1 }"), encoding="utf-8")
     result = build_site(load_config(root), ["ja"])
-    assert [b.language for b in result.built] == ["ja"]
+    assert [b.language for b in result.built] == ["en", "ja"]  # English too: it had no build yet
     page = parse(root / "build" / "html" / "ja" / "README.html")
     warning = page.find("div", class_="l10n-below-threshold")
     assert warning and "公開基準の 100% を下回っています" in warning[0].text

@@ -58,11 +58,25 @@ def po_line(project: Path, line: int) -> str:
     return (project / PO).read_text(encoding="utf-8").splitlines()[line - 1]
 
 
+def stale_json(project: Path, capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, dict]:
+    """`l10n stale --format json` on zh_CN: the exit status and the language's report."""
+    capsys.readouterr()
+    status = run(project, "stale", "--no-gettext", "--format", "json", *args)
+    [report] = json.loads(capsys.readouterr().out)
+    return status, report
+
+
+def readme_catalog(report: dict) -> dict:
+    [catalog] = [c for c in report["catalogs"] if c["path"] == PO]
+    return catalog
+
+
 def test_an_up_to_date_translated_catalog_passes(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert run(project, "stale", "--no-gettext") == 0
     out = capsys.readouterr().out
-    assert f"{PO}: ok; synced to revision {LABEL} (master {LABEL}), 0 entries changed since; " \
+    assert f"{PO}: synced to revision {LABEL} (master {LABEL}), 0 entries changed since; " \
            f"{len(MSGIDS)} translated, 0 fuzzy, 0 untranslated (100.0%)" in out
+    assert "zh_CN passes the pull-request gate: no check error, up to date with the English master" in out
 
 
 def test_english_edited_without_update_is_out_of_date(project: Path,
@@ -76,7 +90,8 @@ def test_english_edited_without_update_is_out_of_date(project: Path,
            "Zoë benchmarks" in out
     # changed since: the two new msgids the catalog lacks (edited Alice item, new item) and the
     # old Alice msgid the catalog still has active
-    assert f"3 entries changed since revision {LABEL}" in out
+    assert f"{PO}: error pull-request-gate: zh_CN fails the pull-request gate: {PO} is out of date with the " \
+           f"English master: 3 entries changed since revision {LABEL} (fix: run `make update LANGUAGE=zh_CN`)" in out
     [removed] = [line for line in out.splitlines() if "no longer in the master" in line]
     line = int(removed.split(":")[1])
     assert removed.startswith(f"{PO}:{line}: warning stale-source: English text no longer in the master: "
@@ -85,47 +100,53 @@ def test_english_edited_without_update_is_out_of_date(project: Path,
     assert po_line(project, line - 1).startswith('msgid "Alice wrote')
 
 
-def test_after_update_the_gate_names_fuzzy_and_untranslated_entries_at_their_po_lines(
+def test_after_update_the_gate_names_fuzzy_and_untranslated_entries_at_their_msgstr_lines(
         project: Path, capsys: pytest.CaptureFixture[str]) -> None:
     edit_english(project)
     assert run(project, "update") == 0
     assert "1 fuzzied" in capsys.readouterr().out
-    assert run(project, "stale", "--no-gettext", "--format", "json") == 1
-    [report] = json.loads(capsys.readouterr().out)
-    stats = report["stats"]
-    assert report["failed"] and report["changed_since"] == 0
-    assert (stats["fuzzy"], stats["untranslated"]) == (1, 1)
-    entries = {f["code"]: f for f in report["findings"] if f["code"] in ("fuzzy", "untranslated")}
+    # up to date, correct, partly fuzzy and untranslated: the default policy lets it through
+    status, report = stale_json(project, capsys)
+    assert status == 0 and not report["failed"] and report["reasons"] == []
+    catalog = readme_catalog(report)
+    assert catalog["changed_since"] == 0
+    assert (catalog["stats"]["fuzzy"], catalog["stats"]["untranslated"]) == (1, 1)
+    entries = {f["code"]: f for f in report["findings"] if f["path"] == PO and f["code"] in ("fuzzy", "untranslated")}
+    assert (entries["fuzzy"]["severity"], entries["untranslated"]["severity"]) == ("warning", "note")
     fuzzy, untranslated = entries["fuzzy"]["line"], entries["untranslated"]["line"]
     assert po_line(project, fuzzy).startswith('msgstr "译 Alice wrote')
     assert po_line(project, fuzzy - 1).startswith('msgid "Alice has written')
     assert po_line(project, fuzzy - 2).startswith('#| msgid "Alice wrote')
     assert po_line(project, untranslated) == 'msgstr ""'
     assert po_line(project, untranslated - 1).startswith('msgid "Zoë benchmarks')
-    assert report["reasons"] == ["1 fuzzy entry", "1 untranslated entry"]
 
 
-def test_policies_fuzzy_warn_and_fail_under(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_policy_overrides_fuzzy_and_fail_under(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
     edit_english(project)
     run(project, "update")
-    # the master has one entry more; all but the fuzzy Alice item and the new one are translated
-    total = len(MSGIDS) + 1
-    percent = 100 * (total - 2) / total
+    status, report = stale_json(project, capsys)
+    stats = report["stats"]  # of every catalog of the language
+    percent = 100 * stats["translated"] / (stats["translated"] + stats["fuzzy"] + stats["untranslated"])
     under, over = int(percent) - 1, int(percent) + 1
-    capsys.readouterr()
-    assert run(project, "stale", "--no-gettext", "--fuzzy", "warn") == 1  # the untranslated one still fails
-    assert " error stale-catalog: zh_CN is stale: 1 untranslated entry " in capsys.readouterr().out
-    # nothing left that fails: warnings only, exit 0
-    assert run(project, "stale", "--no-gettext", "--fuzzy", "warn", "--fail-under", f"{under}") == 0
-    assert " error " not in capsys.readouterr().out
-    assert run(project, "stale", "--no-gettext", "--fuzzy", "fail", "--fail-under", f"{under}") == 1
-    assert run(project, "stale", "--no-gettext", "--fuzzy", "warn", "--fail-under", f"{under}",
-               "--fail-under", f"zh_CN={over}") == 1
-    out = capsys.readouterr().out
-    assert f"{percent:.1f}% translated, under the {over}% threshold" in out
+    assert status == 0
+    status, report = stale_json(project, capsys, "--fuzzy", "fail")
+    assert status == 1 and [r["rule"] for r in report["reasons"]] == ["fuzzy"]
+    assert report["verdict"] == 'zh_CN fails the pull-request gate: 1 fuzzy entry, and the policy fails them ' \
+                                '(fuzzy = "fail")'
+    assert stale_json(project, capsys, "--fail-under", f"{under}")[0] == 0
+    status, report = stale_json(project, capsys, "--fail-under", f"{under}", "--fail-under", f"zh_CN={over}")
+    assert status == 1
+    assert [r["text"] for r in report["reasons"]] == [f"{percent:.1f}% translated, under the {over}% threshold "
+                                                      "(fail_under)"]
+    # the project's policy, overridden on the command line
+    pyproject = project / "pyproject.toml"
+    pyproject.write_text(pyproject.read_text(encoding="utf-8") + '\n[tool.l10n.gate]\nfuzzy = "fail"\n',
+                         encoding="utf-8")
+    assert stale_json(project, capsys)[0] == 1
+    assert stale_json(project, capsys, "--fuzzy", "allow")[0] == 0
 
 
-def test_github_format_annotates_po_lines_and_writes_the_job_summary(
+def test_github_format_annotates_msgstr_lines_and_writes_the_job_summary(
         project: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
         capsys: pytest.CaptureFixture[str]) -> None:
     edit_english(project)
@@ -133,18 +154,24 @@ def test_github_format_annotates_po_lines_and_writes_the_job_summary(
     capsys.readouterr()
     summary = tmp_path / "summary.md"
     monkeypatch.setenv("GITHUB_STEP_SUMMARY", str(summary))
-    assert run(project, "stale", "--no-gettext", "--format", "github") == 1
+    assert run(project, "stale", "--no-gettext", "--format", "github") == 0
     lines = capsys.readouterr().out.splitlines()
-    warnings = [line for line in lines if line.startswith(f"::warning file={PO},line=")]
-    assert len(warnings) == 2
-    for annotation in warnings:
+    [warning] = [line for line in lines if line.startswith(f"::warning file={PO},line=")]
+    [notice] = [line for line in lines if line.startswith(f"::notice file={PO},line=")]
+    assert "title=fuzzy::fuzzy: Alice has written" in warning and "title=untranslated::" in notice
+    for annotation in (warning, notice):
         line = int(annotation.split("line=")[1].split(",")[0])
         assert po_line(project, line).startswith('msgstr "')
-    assert any(line.startswith(f"::error file={PO},title=stale-catalog::zh_CN is stale") for line in lines)
+        assert f"- `{PO}:{line}` " in summary.read_text(encoding="utf-8")  # every entry, in the job summary
+    assert not any(line.startswith("::error") for line in lines)
     total = len(MSGIDS) + 1
     table = summary.read_text(encoding="utf-8")
-    assert f"| zh_CN | stale | {LABEL} | {LABEL} | 0 | {total - 2} | 1 | 1 | {100 * (total - 2) / total:.1f} |" \
-        in table
+    percent = 100 * (total - 2) / total
+    assert f"| zh_CN | passes | {PO} | {LABEL} | {LABEL} | 0 | {total - 2} | 1 | 1 | {percent:.1f} |" in table
+    assert "**zh_CN passes the pull-request gate: no check error," in table
+    assert run(project, "stale", "--no-gettext", "--format", "github", "--fuzzy", "fail") == 1
+    assert f"::error file={PO},title=pull-request-gate::zh_CN fails the pull-request gate: 1 fuzzy entry" \
+        in capsys.readouterr().out
 
 
 def test_bad_threshold_is_one_line_and_exit_2(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -206,12 +233,16 @@ def test_workflow_runs_the_gate_per_language_in_a_matrix() -> None:
 def test_languages_are_gated_separately(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert run(project, "init", "fr", "--no-gettext") == 0  # a new language: every entry to translate
     capsys.readouterr()
-    assert main(["--root", str(project), "stale", "--no-gettext"]) == 1  # every language
+    assert main(["--root", str(project), "stale", "--no-gettext"]) == 0  # every language: new and partial passes
     out = capsys.readouterr().out
-    assert "locale/fr/LC_MESSAGES/README.po: stale;" in out and f"{len(MSGIDS)} untranslated entries" in out
-    assert f"{PO}: ok;" in out
-    assert run(project, "stale", "--no-gettext", "--languages", "zh_CN") == 0
-    assert run(project, "stale", "--no-gettext", "--languages", "zh_CN,fr", "--fail-under", "fr=0") == 0
+    assert f"locale/fr/LC_MESSAGES/README.po: synced to revision {LABEL} (master {LABEL}), 0 entries changed " \
+           f"since; 0 translated, 0 fuzzy, {len(MSGIDS)} untranslated (0.0%)" in out
+    assert "fr passes the pull-request gate" in out and "zh_CN passes the pull-request gate" in out
+    assert main(["--root", str(project), "stale", "--no-gettext", "--fail-under", "fr=10"]) == 1
+    out = capsys.readouterr().out
+    assert "fr fails the pull-request gate: 0.0% translated, under the 10% threshold (fail_under)" in out
+    assert "zh_CN passes the pull-request gate" in out
+    assert run(project, "stale", "--no-gettext", "--languages", "zh_CN", "--fail-under", "fr=10") == 0
 
 
 def test_catalog_synced_to_an_older_revision_is_stale(project: Path,

@@ -5,6 +5,7 @@ template is written here, the commands run with --no-gettext)."""
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import polib
@@ -14,10 +15,12 @@ from l10n.catalog.io import read_po
 from l10n.catalog.sync import SOURCE_REVISION_HEADER, template_diff
 from l10n.catalog.update import TemplateEntry
 from l10n.config import Config
+from l10n.reports.gate import OUT_OF_DATE
 from mini_project import LABEL, MSGIDS, OLDER_LABEL, translated, write_catalog, write_project, write_template
 from translator_project import run_cli
 
 DROPPED = "A sentence the master no longer has."
+PO = "locale/zh_CN/LC_MESSAGES/README.po"
 
 # case: (the catalog's msgids, its X-Source-Revision, out of date?)
 CASES = {
@@ -36,8 +39,16 @@ def config(tmp_path: Path) -> Config:
     return config
 
 
-def verifs_template_step(out: str) -> str:
-    [line] = [line for line in out.splitlines() if " zh_CN template: " in line]
+def verifs_gate_step(out: str) -> str:
+    """verifs' pull-request gate step for zh_CN: `  <status>  gate: <the gate's verdict> (<fix>)`."""
+    [line] = [line for line in out.splitlines() if " gate: zh_CN " in line]
+    return line
+
+
+def stale_verdict(out: str) -> str:
+    """stale's last line: the gate's verdict on zh_CN, then ` (fix: <fix>)` when it fails."""
+    line = out.splitlines()[-1]
+    assert line.startswith("zh_CN "), out
     return line
 
 
@@ -48,23 +59,31 @@ def test_stale_and_verifs_agree_whether_a_catalog_is_out_of_date(config: Config,
 
     stale_status, stale_out, _ = run_cli(config.root, "stale", "--no-gettext")
     verifs_status, verifs_out, _ = run_cli(config.root, "verifs", "--no-gettext")
+    [report] = json.loads(run_cli(config.root, "stale", "--no-gettext", "--format", "json")[1])
 
     assert (stale_status, verifs_status) == (int(out_of_date), int(out_of_date)), stale_out + verifs_out
-    summary = stale_out.splitlines()[-1]
-    assert summary.startswith(f"locale/zh_CN/LC_MESSAGES/README.po: {'stale' if out_of_date else 'ok'};")
-    step = verifs_template_step(verifs_out)
+    assert [reason["rule"] for reason in report["reasons"]] == ([OUT_OF_DATE] if out_of_date else [])
+    verdict, step = stale_verdict(stale_out), verifs_gate_step(verifs_out)
     assert step.split()[0] == ("FAIL" if out_of_date else "ok")
-    if out_of_date:
-        assert step.endswith("(run `make update LANGUAGE=zh_CN`)")
-        assert "run `make update LANGUAGE=zh_CN`" in stale_out
+    if out_of_date:  # the same verdict for the same reason, word for word, and the same fix
+        assert verdict.startswith(f"zh_CN fails the pull-request gate: {PO} is ")
+        assert verdict.endswith(" (fix: run `make update LANGUAGE=zh_CN`)")
+        assert step.endswith(" (run `make update LANGUAGE=zh_CN`)")
+        assert verdict.removesuffix(" (fix: run `make update LANGUAGE=zh_CN`)") == \
+            step.partition(" gate: ")[2].removesuffix(" (run `make update LANGUAGE=zh_CN`)") == report["verdict"]
+    else:
+        assert verdict.startswith("zh_CN passes the pull-request gate: no check error, up to date with the English "
+                                  "master")
+        assert verdict == step.partition(" gate: ")[2] == report["verdict"]
 
 
 def test_a_catalog_synced_to_another_revision_names_both_revisions_in_both_reports(config: Config) -> None:
     write_catalog(config, "zh_CN", {msgid: translated(msgid) for msgid in MSGIDS}, OLDER_LABEL)
     _, stale_out, _ = run_cli(config.root, "stale", "--no-gettext")
     _, verifs_out, _ = run_cli(config.root, "verifs", "--no-gettext")
-    assert f"synced to revision {OLDER_LABEL}, the master is {LABEL}" in stale_out
-    assert f"catalog at revision {OLDER_LABEL}, master at {LABEL}" in verifs_template_step(verifs_out)
+    assert f"{PO}: synced to revision {OLDER_LABEL} (master {LABEL})" in stale_out
+    assert f"{PO} is synced to revision {OLDER_LABEL}, the master is {LABEL}" in stale_verdict(stale_out)
+    assert f"{PO} is synced to revision {OLDER_LABEL}, the master is {LABEL}" in verifs_gate_step(verifs_out)
 
     # `make update` records the master's revision: both reports pass again
     assert run_cli(config.root, "update", "--no-gettext")[0] == 0
@@ -86,8 +105,11 @@ def test_the_revision_label_is_the_same_wherever_the_revision_is_named(config: C
     assert f"synced to revision {LABEL} (master {LABEL})" in out
 
     write_catalog(config, "zh_CN", {msgid: translated(msgid) for msgid in MSGIDS[1:]}, OLDER_LABEL)
+    # a msgid missing as well: the gate's reason still names both revisions, the same way
+    _, out, _ = run_cli(config.root, "stale", "--no-gettext", "-l", "zh_CN")
+    assert f"changed since revision {OLDER_LABEL}, the master is {LABEL}" in stale_verdict(out)
     _, out, _ = run_cli(config.root, "verifs", "--no-gettext", "-l", "zh_CN")
-    assert f"master at {LABEL})" in verifs_template_step(out)
+    assert f"changed since revision {OLDER_LABEL}, the master is {LABEL}" in verifs_gate_step(out)
 
 
 def catalog(revision: str | None, *entries: polib.POEntry) -> polib.POFile:

@@ -45,7 +45,7 @@ def test_todo_counts_entries_and_words_and_puts_the_next_pick_first(project: Pat
     status, _, err = run_cli(project, "init", "fr", "--no-gettext")
     assert status == 0, err
     try:
-        items = todo(load_config(project))
+        items = [item for item in todo(load_config(project)) if item.document == "README"]  # site.po: its own rows
         # zh_CN is nearly done: finish it first; the complete ja and zh_TW come last
         assert [i.language for i in items] == ["zh_CN", "fr", "ja", "zh_TW"]
         zh = items[0].stats
@@ -55,7 +55,8 @@ def test_todo_counts_entries_and_words_and_puts_the_next_pick_first(project: Pat
         assert zh.words_left == expected_left
         assert zh.percent_words == pytest.approx(100 * (zh.words_total - expected_left) / zh.words_total)
         fr = items[1].stats
-        assert fr.translated == 0 and fr.words_left == fr.words_total == zh.words_total
+        # the year headings, with nothing to translate, are done from the start (init fills them)
+        assert fr.translated == 4 and fr.words_left == fr.words_total - 4 and fr.words_total == zh.words_total
 
         status, out, _ = run_cli(project, "todo")
         lines = out.splitlines()
@@ -63,7 +64,8 @@ def test_todo_counts_entries_and_words_and_puts_the_next_pick_first(project: Pat
         assert lines[1].split()[:6] == ["zh_CN", "README", f"{zh.translated}/{zh.total}", "1", "1",
                                         f"{expected_left}/{zh.words_total}"]
         assert lines[1].split()[6] == f"{zh.percent_words:.1f}%"
-        assert lines[2].split()[0] == "fr" and lines[2].split()[-2:] == ["0.0%", "0.0%"]
+        assert lines[2].split()[0] == "fr" and lines[2].split()[-2:] == [f"{fr.percent_words:.1f}%",
+                                                                          f"{fr.percent:.1f}%"]
         assert lines[-1] == "next: make fuzzy LANGUAGE=zh_CN"
     finally:
         shutil.rmtree(project / "locale" / "fr")
@@ -92,7 +94,7 @@ def test_reviewed_clears_fuzzy_and_previous_msgid_of_the_named_entry_only(tmp_pa
     root = fresh_project(tmp_path)
     path = root / PO
     before = read_po(path)
-    item = fuzzy_items(before, PO)[0]
+    item = fuzzy_items(before, PO, po_lines(path))[0]  # at its msgstr line, as `make fuzzy` prints it
 
     status, out, err = run_cli(root, "reviewed", f"{PO}:{item.line}")
     assert status == 0, err

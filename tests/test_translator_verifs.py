@@ -36,10 +36,13 @@ def test_verifs_passes_on_an_up_to_date_translated_project(tmp_path: Path) -> No
     status, out, err = run_cli(root, "verifs")
     assert status == 0, err
     summary = summary_of(out)
-    assert summary[-1] == "verifs: ready for a pull request"
-    # layout and checks, then template and progress for each language
-    assert [line.split()[0] for line in summary[:-1]] == ["ok"] * (2 + 2 * len(LANGUAGES))
-    assert "zh_CN template: locale/zh_CN/LC_MESSAGES/README.po matches the English master" in out
+    assert summary[-1] == "verifs: ready for a pull request (CI's `make stale` gives the same verdict)"
+    # layout and checks, then progress and the gate's verdict for each language
+    assert [line.split()[0] for line in summary[:2]] == ["ok", "ok"]
+    for language in LANGUAGES:
+        assert any(line.startswith(f"  ok    gate: {language} passes the pull-request gate: no check error, "
+                                   "up to date with the English master") for line in summary)
+    assert not any(line.lstrip().startswith("FAIL") for line in summary)
 
 
 def test_verifs_fails_with_one_summary_and_the_named_commands_fix_it(tmp_path: Path) -> None:
@@ -55,17 +58,18 @@ def test_verifs_fails_with_one_summary_and_the_named_commands_fix_it(tmp_path: P
     status, out, _ = run_cli(root, "verifs")
     assert status == 1
     summary = summary_of(out)
-    # the English edit makes every language's catalog out of date: one failure per language
-    assert summary[-1] == f"verifs: {2 + len(LANGUAGES)} problem(s) to fix before opening a pull request"
+    # the layout, and each language's gate: the English edit makes every catalog out of date
+    assert summary[-1] == f"verifs: {1 + len(LANGUAGES)} problem(s) to fix before opening a pull request"
     failing = [line for line in summary if line.lstrip().startswith("FAIL")]
-    assert len(failing) == 2 + len(LANGUAGES)
+    assert len(failing) == 1 + len(LANGUAGES)
     assert "layout: not normalized: locale/zh_CN/LC_MESSAGES/README.po (run `make wrap`)" in failing[0]
-    assert "checks: 1 error(s)," in failing[1]
-    for line, language in zip(failing[2:], LANGUAGES, strict=True):
-        assert f"{language} template:" in line
-        assert "out of date with the English: 1 new or changed text(s) missing, 0 no longer in the English " \
-               f"(catalog at revision {LABEL}, master at {LABEL})" in line
-        assert line.endswith(f"(run `make update LANGUAGE={language}`)")
+    for line, language in zip(failing[1:], LANGUAGES, strict=True):
+        assert f"gate: {language} fails the pull-request gate: " in line
+        assert f"locale/{language}/LC_MESSAGES/README.po is out of date with the English master: 1 entry " \
+               f"changed since revision {LABEL}" in line
+        assert f"run `make update LANGUAGE={language}`" in line
+    assert " check error" in failing[-1] and "(first: locale/zh_CN/glossary.tsv:2 glossary-duplicate)" in failing[-1]
+    assert "then run `make check LANGUAGE=zh_CN`" in failing[-1]
     # the details come first, the summary last
     assert out.index("glossary.tsv:") < out.index("verifs summary:")
     assert "error glossary-duplicate: 'gpu' is already defined on line 1" in out
@@ -79,10 +83,10 @@ def test_verifs_fails_with_one_summary_and_the_named_commands_fix_it(tmp_path: P
     status, out, _ = run_cli(root, "verifs")
     assert status == 0
     summary = summary_of(out)
-    assert summary[-1] == "verifs: ready for a pull request"
+    assert summary[-1] == "verifs: ready for a pull request (CI's `make stale` gives the same verdict)"
     # what is left to translate is a note, not a failure, and names its command too
     assert any(line.lstrip().startswith("note  zh_CN progress:")
-               and "1 untranslated (run `make todo`)" in line for line in summary)
+               and "untranslated (run `make todo`)" in line for line in summary)
 
 
 def test_verifs_of_an_unknown_language_is_one_line_and_status_2(tmp_path: Path) -> None:

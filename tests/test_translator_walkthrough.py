@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from l10n.text.segments import segments
+from l10n.text.segments import nothing_to_translate, segments
 from translator_project import REPO, copy_project
 
 LANGUAGE = "de"
@@ -63,10 +63,13 @@ class Headings(HTMLParser):
             self.headings[-1] += data
 
 
-def contributing_po_example() -> tuple[str, str]:
-    """The (msgid, msgstr) CONTRIBUTING.md shows as the way to translate an entry."""
-    block = re.search(r"```po\n(.*?)```", CONTRIBUTING, re.S)
-    assert block, "CONTRIBUTING.md lost its PO example"
+def contributing_po_example(section: str) -> tuple[str, str]:
+    """The (msgid, msgstr) CONTRIBUTING.md shows, in its `## <section>`, as the way to translate an
+    entry: of README.po under "Translate", of site.po under "Add a language"."""
+    text = re.search(rf"^## {section}\n(.*?)(?=^## )", CONTRIBUTING, re.S | re.M)
+    assert text, f"CONTRIBUTING.md lost its {section!r} section"
+    block = re.search(r"```po\n(.*?)```", text.group(1), re.S)
+    assert block, f"CONTRIBUTING.md lost the PO example of its {section!r} section"
     msgid = re.search(r'^msgid "(.*)"$', block.group(1), re.M)
     msgstr = re.search(r'^msgstr "(.*)"$', block.group(1), re.M)
     assert msgid and msgstr
@@ -97,15 +100,20 @@ def test_a_new_translator_follows_contributing(tmp_path: Path) -> None:
     assert f'"Language: {LANGUAGE}\\n"' in header
     assert '"Plural-Forms: nplurals=2; plural=(n != 1);\\n"' in header
 
-    example_msgid, example_msgstr = contributing_po_example()
+    example_msgid, example_msgstr = contributing_po_example("Translate")
     translated = {example_msgid: example_msgstr, "Resources": "Ressourcen"}
     translate_in_editor(po_path, translated)
+    site_msgid, site_msgstr = contributing_po_example("Add a language")  # its placeholders pass the checks
+    translate_in_editor(po_path.with_name("site.po"), {site_msgid: site_msgstr})
 
     verifs = make(root, "verifs", f"LANGUAGE={LANGUAGE}")
     assert verifs.returncode == 0, verifs.stdout + verifs.stderr
     assert "verifs: ready for a pull request" in verifs.stdout
-    assert f"2/{len(segments((root / 'source/README.md').read_text(encoding='utf-8')))} translated" \
-        in verifs.stdout
+    # the two entries, and those with nothing to translate (the year headings), which init filled
+    msgids = [s.msgid for s in segments((root / "source/README.md").read_text(encoding="utf-8"))]
+    filled = sum(nothing_to_translate(msgid) for msgid in msgids)
+    assert filled and not any(nothing_to_translate(msgid) for msgid in translated)
+    assert f"{2 + filled}/{len(msgids)} translated" in verifs.stdout
 
     html = make(root, "html", f"LANGUAGE={LANGUAGE}")
     assert html.returncode == 0, html.stdout + html.stderr

@@ -3,11 +3,15 @@
 
 from __future__ import annotations
 
+import os
 import tomllib
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from .errors import L10nError
+
+SITE_CATALOG = "site"  # locale/<lang>/LC_MESSAGES/site.po: the site's own words
 
 
 @dataclass(frozen=True)
@@ -34,6 +38,23 @@ class CheckSettings:
     disabled_codes: frozenset[str] = frozenset()
 
 
+FUZZY_POLICIES = ("allow", "fail")
+
+
+@dataclass(frozen=True)
+class GatePolicy:
+    """`[tool.l10n.gate]`: what a pull request may contain, per language (`reports/gate.py`
+    decides). Check errors and catalogs out of date with the English master always fail: they
+    are not settings. Fuzzy entries fail only with fuzzy = "fail"; a language fails under its
+    fail_under percent of entries translated (0 by default: a new, partial language passes)."""
+
+    fuzzy: str = "allow"  # "allow" (annotated) or "fail"
+    fail_under: Mapping[str, float] = field(default_factory=dict)  # language or "default" -> percent
+
+    def threshold(self, language: str) -> float:
+        return self.fail_under.get(language, self.fail_under.get("default", 0.0))
+
+
 @dataclass(frozen=True)
 class Config:
     root: Path
@@ -48,12 +69,25 @@ class Config:
     below_threshold: str = "warn"  # "warn" or "skip"
     max_po_bytes: int = 4_000_000
     checks: CheckSettings = CheckSettings()
+    gate: GatePolicy = GatePolicy()
 
     def source_file(self, document: str = "README") -> Path:
         return self.source_dir / f"{document}.md"
 
     def po_path(self, language: str, document: str = "README") -> Path:
         return self.locale_dir / language / "LC_MESSAGES" / f"{document}.po"
+
+    @property
+    def catalogs(self) -> tuple[str, ...]:
+        """Every catalog a language may have: one per document, and `site` (the site's own
+        words: build/ui.py and source/_templates/site/, extracted by catalog/site_strings.py)."""
+        return (*self.documents, SITE_CATALOG)
+
+    def catalogs_of(self, language: str) -> tuple[str, ...]:
+        """The catalogs a language has: every document's, and `site` when its file exists (a
+        language without one shows the site's words in English)."""
+        site = os.path.lexists(self.po_path(language, SITE_CATALOG))
+        return self.catalogs if site else self.documents
 
     def pot_path(self, document: str = "README") -> Path:
         return self.build_dir / "gettext" / f"{document}.pot"
@@ -112,11 +146,64 @@ def _check_settings(pyproject: Path, table: object) -> CheckSettings:
     return CheckSettings(frozenset(codes))
 
 
+def _setting_line(text: str, table: str, key: str) -> int | None:
+    """The line of `key` in the TOML table `[table]` (of the table's header when the key is not
+    there), for an error's file:line; tomllib reports no positions of values."""
+    inside, header = False, None
+    for number, line in enumerate(text.splitlines(), 1):
+        stripped = line.strip()
+        if stripped.startswith("["):
+            inside = stripped == f"[{table}]"
+            header = number if inside else header
+        elif inside and stripped.split("=", 1)[0].strip() == key:
+            return number
+    return header
+
+
+def _percent(value: object) -> float | None:
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        return None
+    return float(value) if 0 <= value <= 100 else None
+
+
+def _gate_policy(pyproject: Path, text: str, table: object) -> GatePolicy:
+    """`[tool.l10n.gate]`, every key and value checked; an error names its line and the fix."""
+    def error(key: str, message: str, fix: str) -> L10nError:
+        return L10nError(pyproject, f"[tool.l10n.gate] {message}", fix, _setting_line(text, "tool.l10n.gate", key))
+
+    if not isinstance(table, dict):
+        raise error("", "must be a table", 'e.g. [tool.l10n.gate] with fuzzy = "allow" and fail_under = 0')
+    for key in table:
+        if key not in ("fuzzy", "fail_under"):
+            raise error(key, f"has no setting {key}", 'the settings are fuzzy ("allow" or "fail") and fail_under')
+    fuzzy = table.get("fuzzy", "allow")
+    if fuzzy not in FUZZY_POLICIES:
+        raise error("fuzzy", f"fuzzy must be \"allow\" or \"fail\", not {fuzzy!r}",
+                    'fuzzy = "allow" lets fuzzy entries through as annotations; "fail" fails the pull request')
+    fail_under = table.get("fail_under", {})
+    if not isinstance(fail_under, dict):
+        fail_under = {"default": fail_under}
+    from .locales import language_code_problem
+
+    thresholds = {}
+    for language, value in fail_under.items():
+        if language != "default" and language_code_problem(language):
+            raise error("fail_under", f"fail_under: {language!r} is not a language code",
+                        'name a language (zh_CN = 95) or "default"')
+        percent = _percent(value)
+        if percent is None:
+            raise error("fail_under", f"fail_under: {value!r} is not a percent",
+                        "give a number from 0 to 100: fail_under = 50, or fail_under = { default = 0, zh_CN = 95 }")
+        thresholds[language] = percent
+    return GatePolicy(str(fuzzy), thresholds)
+
+
 def load_config(root: Path | None = None) -> Config:
     root = (root or find_root()).resolve()
     pyproject = root / "pyproject.toml"
     try:
-        data = tomllib.loads(pyproject.read_text(encoding="utf-8"))
+        text = pyproject.read_text(encoding="utf-8")
+        data = tomllib.loads(text)
     except FileNotFoundError:
         raise L10nError(pyproject, "file not found", "run the command from the project's root") from None
     except tomllib.TOMLDecodeError as exc:
@@ -147,6 +234,7 @@ def load_config(root: Path | None = None) -> Config:
             below_threshold=below,
             max_po_bytes=int(table.get("max_po_bytes", 4_000_000)),
             checks=_check_settings(pyproject, table.get("checks", {})),
+            gate=_gate_policy(pyproject, text, table.get("gate", {})),
         )
     except (KeyError, TypeError, ValueError) as exc:
         raise L10nError(pyproject, f"bad [tool.l10n] setting: {exc}", "see README.md, Configuration") from None

@@ -69,9 +69,9 @@ def os_error(exc: OSError, path: str | Path | None = None, doing: str = "") -> L
     shown = Path(path) if path is not None else named
     said = exc.strerror or " ".join(str(exc).split()) or type(exc).__name__
     where = named or shown
-    if where is not None and exc.errno in (errno.EACCES, errno.EPERM) and not where.exists():
+    if where is not None and exc.errno in (errno.EACCES, errno.EPERM) and not os.path.lexists(where):
         where = where.parent  # a file that could not be created: its folder is what is not writable
-    mode = "u+rwx" if where is not None and where.is_dir() else "u+rw"
+    mode = "u+rwx" if where is not None and os.path.isdir(where) else "u+rw"
     fix = _OS_FIXES.get(exc.errno or 0, "check the path and its permissions, then run the command again")
     able = "readable" if doing == "read" else "writable"
     fix = fix.format(where=_shown(where) if where is not None else "it", mode=mode, able=able)

@@ -31,6 +31,7 @@ class LanguageStatus:
     stats: CatalogStats
     threshold: float  # percent
     decision: str  # PUBLISH, WARN, SKIP or REFUSED
+    counted: bool = True  # False: a refused catalog that could not be read, so `stats` are zeros
 
     @property
     def published(self) -> bool:
@@ -64,11 +65,14 @@ def original_status() -> LanguageStatus:
     return LanguageStatus(ORIGINAL, native_name(ORIGINAL), CatalogStats(), 0.0, PUBLISH)
 
 
-def language_status(config: Config, language: str, stats: CatalogStats | None) -> LanguageStatus:
-    """The decision for a language from its statistics (None: its catalogs have check errors)."""
+def language_status(config: Config, language: str, stats: CatalogStats | None,
+                    refused: bool = False) -> LanguageStatus:
+    """The decision for a language from its statistics; a refused one (its catalogs have check
+    errors) keeps its figures when they could be read (None: they could not)."""
     threshold = config.threshold(language)
-    if stats is None:
-        return LanguageStatus(language, native_name(language), CatalogStats(), threshold, REFUSED)
+    if refused or stats is None:
+        return LanguageStatus(language, native_name(language), stats or CatalogStats(), threshold, REFUSED,
+                              stats is not None)
     return LanguageStatus(language, native_name(language), stats, threshold,
                           decide(stats.percent, threshold, below_threshold(config)))
 
@@ -83,9 +87,9 @@ def unchecked_statuses(config: Config) -> list[LanguageStatus]:
 def encode_statuses(statuses: list[LanguageStatus]) -> str:
     """The decisions as JSON, so each Sphinx build reuses them instead of checking every catalog again."""
     return json.dumps([{"code": s.code, "name": s.name, "stats": asdict(s.stats), "threshold": s.threshold,
-                        "decision": s.decision} for s in statuses], ensure_ascii=False)
+                        "decision": s.decision, "counted": s.counted} for s in statuses], ensure_ascii=False)
 
 
 def decode_statuses(text: str) -> list[LanguageStatus]:
     return [LanguageStatus(item["code"], item["name"], CatalogStats(**item["stats"]), float(item["threshold"]),
-                           item["decision"]) for item in json.loads(text)]
+                           item["decision"], bool(item.get("counted", True))) for item in json.loads(text)]

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 
 from ..catalog.io import parse_po_text, read_po_text
 from ..config import Config
-from ..errors import L10nError
+from ..errors import L10nError, os_error
 from ..locales import validate_language
 
 if TYPE_CHECKING:
@@ -29,6 +29,10 @@ class BuildResult:
     language: str
     outdir: Path
     warnings: list[str] = field(default_factory=list)
+    state: str = "built"  # BUILT; UP_TO_DATE: its inputs did not change, no Sphinx run; RELINKED
+
+
+BUILT, UP_TO_DATE, RELINKED = "built", "up to date", "relinked"
 
 
 def require_sphinx() -> None:
@@ -47,7 +51,10 @@ def run_sphinx(config: Config, args: list[str]) -> list[str]:
                         "restore it with `git checkout source/README.md`")
     cmd = [sys.executable, "-m", "sphinx", "-q", "-c", str(config.root), *args]
     env = dict(os.environ, PYTHONHASHSEED="0", SOURCE_DATE_EPOCH=os.environ.get("SOURCE_DATE_EPOCH", "0"))
-    proc = subprocess.run(cmd, cwd=config.root, capture_output=True, text=True, env=env)
+    try:
+        proc = subprocess.run(cmd, cwd=config.root, capture_output=True, text=True, env=env)
+    except OSError as exc:
+        raise os_error(exc, sys.executable, "run") from None
     lines = [line for line in (proc.stdout + proc.stderr).splitlines() if line.strip()]
     if proc.returncode != 0:
         detail = "; ".join(lines[-5:]) or f"exit status {proc.returncode}"
@@ -75,7 +82,7 @@ def compile_catalogs(config: Config, language: str, checked: Mapping[str, str] |
     folder = compiled_dir(config, language)
     folder.mkdir(parents=True, exist_ok=True)
     written = []
-    for document in config.documents:
+    for document in config.catalogs_of(language):  # the documents' catalogs, and site.po when it has one
         path = config.po_path(language, document)
         text = read_po_text(path, config.max_po_bytes)
         if checked is not None and checked.get(document) != catalog_digest(text):
@@ -120,11 +127,37 @@ def build_html(config: Config, language: str, html_context: dict[str, str] | Non
         if refusal is not None:
             raise refusal
         compile_catalogs(config, language, plan.digests)
+    return _run_html(config, language, html_context)
+
+
+def relink_html(config: Config, language: str, html_context: dict[str, str]) -> BuildResult:
+    """Build a refused language's pages again from its last good compiled catalogs (build/locale/,
+    written only after the gate passed), so its switcher links the site's languages as they are
+    now; its catalogs in locale/ are neither read nor compiled."""
+    if not has_compiled(config, language):
+        raise L10nError(config.relative(compiled_dir(config, language)),
+                        f"the last good compiled catalogs of {language} are missing",
+                        f"fix {language}'s check errors (`make check`), then run `make html`")
+    result = _run_html(config, language, html_context)
+    result.state = RELINKED
+    return result
+
+
+def has_compiled(config: Config, language: str) -> bool:
+    """Whether build/locale/ holds a compiled catalog of each document (English needs none)."""
+    return language == "en" or all((compiled_dir(config, language) / f"{document}.mo").is_file()
+                                   for document in config.documents)
+
+
+def _run_html(config: Config, language: str, html_context: dict[str, str] | None) -> BuildResult:
     outdir = config.build_dir / "html" / language
+    doctrees = config.build_dir / "doctrees" / language
+    for folder in (outdir, doctrees):  # an unwritable build/ is one line naming it, before Sphinx runs
+        folder.mkdir(parents=True, exist_ok=True)
     context = [arg for name, value in (html_context or {}).items() for arg in ("-A", f"{name}={value}")]
     warnings = run_sphinx(config, [
         "-b", "html", "-E", "-W", "--keep-going", "-D", f"language={language}", *_locale_dirs_option(config),
         *context,
-        "-d", str(config.build_dir / "doctrees" / language), str(config.source_dir), str(outdir),
+        "-d", str(doctrees), str(config.source_dir), str(outdir),
     ])
     return BuildResult(language, outdir, warnings)

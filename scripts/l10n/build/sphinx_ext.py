@@ -2,8 +2,9 @@
 multilingual site: language switcher, hreflang links, honest fallbacks and their banner.
 
 A passage Sphinx leaves in English (its entry is untranslated, or fuzzy: the compiled .mo has
-no fuzzy entries) gets the classes `l10n-fallback` and `language-en`; docutils' HTML writer turns
-`language-en` into `lang="en"`. The page then carries a banner counting those passages.
+no fuzzy entries) gets the classes `l10n-fallback`, its state, its msgid's class (the marks
+verify/html_structure.py reads) and `language-en`; docutils' HTML writer turns `language-en` into
+`lang="en"`. The page then carries a banner counting those passages.
 
 The switcher lists the languages `l10n site` decided to publish (html_context `l10n_site`: each
 language checked once, for every build). A sphinx-build run by hand has no such decisions: it
@@ -22,9 +23,9 @@ from sphinx.application import Sphinx
 from sphinx.transforms import SphinxTransform
 from sphinx.util.nodes import extract_messages
 
+from ..verify.html_structure import FALLBACK_CLASS, FALLBACK_STATE_CLASS, message_class
+
 SAFE_SETTINGS = {"file_insertion_enabled": False, "raw_enabled": False}
-FALLBACK_CLASS = "l10n-fallback"
-FALLBACK_STATE_CLASS = {"fuzzy": "l10n-fuzzy", "untranslated": "l10n-untranslated"}
 COUNTS_KEY = "l10n_fallbacks"
 
 
@@ -46,8 +47,9 @@ def _write_index(app: Sphinx, exception: Exception | None) -> None:
 
 
 @lru_cache(maxsize=8)
-def _catalog_states(root: str, language: str, document: str) -> dict[str, str]:
-    """msgid -> entry state ("translated", "fuzzy", "untranslated") of the language's catalog."""
+def _catalog_states(root: str, language: str, document: str) -> tuple[dict[str, str], frozenset[str]]:
+    """msgid -> entry state ("translated", "fuzzy", "untranslated") of the language's catalog,
+    and the msgstrs of its translated entries."""
     from ..catalog.io import read_po
     from ..catalog.stats import entry_state
     from ..config import load_config
@@ -58,8 +60,24 @@ def _catalog_states(root: str, language: str, document: str) -> dict[str, str]:
     try:  # a catalog the gate would refuse (a symlink, a syntax error): every passage is a fallback
         catalog = read_po(path, config.max_po_bytes)
     except L10nError:
-        return {}
-    return {e.msgid: entry_state(e) for e in catalog if not e.obsolete}
+        return {}, frozenset()
+    states = {e.msgid: entry_state(e) for e in catalog if not e.obsolete}
+    return states, frozenset(e.msgstr for e in catalog if states.get(e.msgid) == "translated")
+
+
+def _translated_image(node: nodes.Element, translations: frozenset[str]) -> bool:
+    """Sphinx leaves `translated` unset on an image whose alt text it translated: by the alt's
+    own entry (the alt is now a msgstr), or with the paragraph around it (an ancestor is)."""
+    if not isinstance(node, nodes.image):
+        return False
+    if node.get("alt") in translations:
+        return True
+    parent = node.parent
+    while parent is not None:
+        if isinstance(parent, nodes.Element) and parent.get("translated"):
+            return True
+        parent = parent.parent
+    return False
 
 
 class MarkFallbacks(SphinxTransform):
@@ -73,17 +91,17 @@ class MarkFallbacks(SphinxTransform):
         language = self.config.language or "en"
         if language == "en" or issubclass(self.env._builder_cls, MessageCatalogBuilder):
             return
-        states = _catalog_states(str(self.app.confdir), language, self.env.docname)
+        states, translations = _catalog_states(str(self.app.confdir), language, self.env.docname)
         counts = {"fuzzy": 0, "untranslated": 0}
         for node, msgid in list(extract_messages(self.document)):
-            if node.get("translated", True) or not isinstance(node, nodes.Element):
-                continue
-            if states.get(msgid) == "translated":
+            if node.get("translated", True) or not isinstance(node, nodes.Element) or FALLBACK_CLASS in node["classes"]:
+                continue  # translated, or marked already (an image yields its alt and its uri)
+            if states.get(msgid) == "translated" or _translated_image(node, translations):
                 continue  # translated as the English itself (a name, a year): Sphinx skips those
             # a msgid missing from the catalog (catalog not updated) is untranslated too
             state = "fuzzy" if states.get(msgid) == "fuzzy" else "untranslated"
             counts[state] += 1
-            for cls in (FALLBACK_CLASS, FALLBACK_STATE_CLASS[state], "language-en"):
+            for cls in (FALLBACK_CLASS, FALLBACK_STATE_CLASS[state], message_class(msgid), "language-en"):
                 if cls not in node["classes"]:
                     node["classes"].append(cls)
         self.document[COUNTS_KEY] = counts
@@ -102,7 +120,7 @@ def _unchecked_languages(root: str) -> tuple[Any, ...]:
 def _page_context(app: Sphinx, pagename: str, templatename: str, context: dict[str, Any],
                   doctree: nodes.document | None) -> None:
     from .publish import SITE_CONTEXT, decode_statuses, hreflang
-    from .ui import ui_strings
+    from .ui import load_site_words, ui_strings
 
     language = app.config.language or "en"
     encoded = app.config.html_context.get(SITE_CONTEXT)  # set by `l10n site`: decided once for all builds
@@ -114,7 +132,9 @@ def _page_context(app: Sphinx, pagename: str, templatename: str, context: dict[s
          "current": s.code == language}
         for s in statuses if s.published
     ]
-    ui = ui_strings(language)
+    # the compiled site catalog where Sphinx finds the documents' (build/locale: checked text only)
+    ui = ui_strings(load_site_words(language, [Path(app.srcdir, d) for d in app.config.locale_dirs]))
+    context["docstitle"] = ui.site_name  # the title suffix: "Resources — <site name>", escaped by the theme
     context["l10n_languages"] = entries
     context["l10n_ui"] = ui
     context["l10n_ui_lang"] = hreflang(ui.lang)
@@ -123,11 +143,11 @@ def _page_context(app: Sphinx, pagename: str, templatename: str, context: dict[s
     counts = doctree.get(COUNTS_KEY) if doctree is not None else None
     banner = None
     if counts and (counts["fuzzy"] or counts["untranslated"]):
-        banner = ui.fallback.format(untranslated=counts["untranslated"], changed=counts["fuzzy"])
+        banner = ui.fallback % {"untranslated": counts["untranslated"], "changed": counts["fuzzy"]}
     context["l10n_fallback_banner"] = banner
     current = next((s for s in statuses if s.code == language), None)
     context["l10n_threshold_warning"] = (
-        ui.below_threshold.format(percent=current.stats.percent, threshold=current.threshold)
+        ui.below_threshold % {"percent": f"{current.stats.percent:.0f}", "threshold": f"{current.threshold:.0f}"}
         if current is not None and current.decision == "warn" else None
     )
 

@@ -1,60 +1,98 @@
-"""The few interface strings the site adds (switcher label, fallback banner), per language.
+"""The words the site adds to every page (site name, switcher label, fallback banner), and the
+translations of the site's own words from a language's compiled site catalog.
 
-A language without its own strings gets the English ones, marked lang="en" like any fallback.
+The strings below are marked with `N_` for babel's python extractor (`catalog/site_strings.py`
+writes them to build/gettext/site.pot with the templates' words); each language translates
+them in locale/<lang>/LC_MESSAGES/site.po, which the build checks and compiles to
+build/locale/<lang>/LC_MESSAGES/site.mo. Every site string is formatted with `%` and a dict.
+A translation whose placeholders do not fit its msgid (the check refuses it; a sphinx-build run
+by hand does not check) is never used: the English is shown.
 """
 
 from __future__ import annotations
 
+import gettext
+import os
+import stat
 from dataclasses import dataclass
+from pathlib import Path
+
+from markupsafe import Markup, escape
+
+from ..config import SITE_CATALOG
+from ..text.placeholders import placeholders
+
+ENGLISH = "en"
+
+
+def N_(message: str) -> str:  # gettext's name for "mark for extraction, translate later"
+    return message
+
+
+SITE_NAME = N_("Machine Learning Engineering")
+SWITCHER = N_("Language")
+FALLBACK = N_("Some passages are shown in English: %(untranslated)s not yet translated, "
+              "%(changed)s changed in the English since they were translated.")
+READ_ENGLISH = N_("Read the English original")
+BELOW_THRESHOLD = N_("This translation is %(percent)s%% complete, below the %(threshold)s%% publishing threshold.")
+UI_MESSAGES = (SITE_NAME, SWITCHER, FALLBACK, READ_ENGLISH, BELOW_THRESHOLD)
+
+
+class SiteWords:
+    """One language's translations of the site's own words (English when it has none)."""
+
+    def __init__(self, language: str = ENGLISH, translations: gettext.GNUTranslations | None = None):
+        self.translations = translations
+        self.lang = language if translations is not None else ENGLISH
+
+    def translated(self, message: str) -> bool:
+        """Whether the catalog translates the message into text that formats as the English does."""
+        text: str = getattr(self.translations, "_catalog", {}).get(message, "")
+        found = placeholders(text) if text else None
+        return found is not None and set(found) == set(placeholders(message) or ())
+
+    def gettext(self, message: str) -> str:
+        return getattr(self.translations, "_catalog", {})[message] if self.translated(message) else message
+
+    def ngettext(self, singular: str, plural: str, n: int) -> str:
+        return singular if n == 1 else plural  # the site's words have no plural forms
+
+    def escaped(self, message: str) -> Markup:
+        """For Jinja2's autoescaping pages: the translation is text, never markup."""
+        return escape(self.gettext(message))
+
+
+def load_site_words(language: str, locale_dirs: list[Path]) -> SiteWords:
+    """The language's compiled site catalog from the first of `locale_dirs` that has one
+    (<dir>/<lang>/LC_MESSAGES/site.mo); English when none has, or it cannot be read."""
+    if language == ENGLISH:
+        return SiteWords()
+    for folder in locale_dirs:
+        path = folder / language / "LC_MESSAGES" / f"{SITE_CATALOG}.mo"
+        try:
+            if not stat.S_ISREG(os.lstat(path).st_mode):
+                continue
+            with path.open("rb") as handle:
+                return SiteWords(language, gettext.GNUTranslations(handle))
+        except (OSError, ValueError, UnicodeDecodeError):
+            continue
+    return SiteWords()
 
 
 @dataclass(frozen=True)
 class UiStrings:
-    lang: str  # the language these strings are written in
+    """The words of a Sphinx page's switcher and banners, all in one language: a language whose
+    site catalog lacks one of them shows them all in English, so each `lang` attribute holds."""
+
+    lang: str
+    site_name: str
     switcher: str
-    # {untranslated}: passages not yet translated; {changed}: English changed since translated
-    fallback: str
+    fallback: str  # %(untranslated)s, %(changed)s
     read_english: str
-    below_threshold: str  # {percent}, {threshold}
+    below_threshold: str  # %(percent)s, %(threshold)s
 
 
-ENGLISH = UiStrings(
-    lang="en",
-    switcher="Language",
-    fallback="Some passages are shown in English: {untranslated} not yet translated, "
-             "{changed} changed in the English since they were translated.",
-    read_english="Read the English original",
-    below_threshold="This translation is {percent:.0f}% complete, "
-                    "below the {threshold:.0f}% publishing threshold.",
-)
-
-STRINGS = {
-    "en": ENGLISH,
-    "zh_CN": UiStrings(
-        lang="zh_CN",
-        switcher="语言",
-        fallback="部分段落以英文显示：{untranslated} 段尚未翻译，{changed} 段的英文原文在翻译后有改动。",
-        read_english="阅读英文原文",
-        below_threshold="本译文完成度为 {percent:.0f}%，低于 {threshold:.0f}% 的发布门槛。",
-    ),
-    "zh_TW": UiStrings(
-        lang="zh_TW",
-        switcher="語言",
-        fallback="部分段落以英文顯示：{untranslated} 段尚未翻譯，{changed} 段的英文原文在翻譯後有更動。",
-        read_english="閱讀英文原文",
-        below_threshold="本譯文完成度為 {percent:.0f}%，低於 {threshold:.0f}% 的發布門檻。",
-    ),
-    "ja": UiStrings(
-        lang="ja",
-        switcher="言語",
-        fallback="一部の段落を英語で表示しています：未翻訳 {untranslated} 件、"
-                 "翻訳後に英語の原文が変更されたもの {changed} 件。",
-        read_english="英語の原文を読む",
-        below_threshold="この翻訳の完成度は {percent:.0f}% で、"
-                        "公開基準の {threshold:.0f}% を下回っています。",
-    ),
-}
-
-
-def ui_strings(language: str) -> UiStrings:
-    return STRINGS.get(language, ENGLISH)
+def ui_strings(words: SiteWords) -> UiStrings:
+    if not all(words.translated(message) for message in UI_MESSAGES):
+        words = SiteWords()
+    return UiStrings(words.lang, *(words.gettext(message) for message in UI_MESSAGES))

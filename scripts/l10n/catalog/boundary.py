@@ -12,6 +12,7 @@ Allowed, and nothing else:
     locale/<lang>/glossary.tsv          a file
     locale/<lang>/LC_MESSAGES/          a directory
     locale/<lang>/LC_MESSAGES/<doc>.po  a file, one per document of `[tool.l10n] documents`
+    locale/<lang>/LC_MESSAGES/site.po   a file: the site's own words (`Config.catalogs`)
 
 A problem inside a language's directory refuses that language alone; a problem at locale/ level
 (a stray file, an invalid or unknown language directory) is reported at its own path and refuses
@@ -56,8 +57,8 @@ class LocaleTree:
 
 
 def catalog_names(config: Config) -> set[str]:
-    """The file names a language's LC_MESSAGES/ may hold: one PO catalog per document."""
-    return {f"{document}.po" for document in config.documents}
+    """The file names a language's LC_MESSAGES/ may hold: one PO catalog per document, and site.po."""
+    return {f"{catalog}.po" for catalog in config.catalogs}
 
 
 def _kind(path: Path) -> str:

@@ -3,7 +3,8 @@
 The translation is aligned with the English revision it was made from by the project's one block
 alignment (`text/align.py`, which `compare-md` uses too). Pairs whose anchors differ (the one
 anchors diff, `text/anchors.py`: a link, image or code span changed, dropped or added) are
-imported fuzzy, with a translator comment saying why.
+imported fuzzy, with a translator comment saying why. An English block left unpaired that has
+nothing to translate (a year, a number, code) is imported as its English, as `make update` fills it.
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ import polib
 from ..checks.findings import WARNING, Finding
 from ..text.align import Pair, align_documents
 from ..text.anchors import text_differences
-from ..text.segments import Segment, segments
+from ..text.segments import Segment, nothing_to_translate, segments
 from ..verify.markdown import structure_findings
 from .io import add_comment, mark_fuzzy, new_catalog
 
@@ -70,6 +71,8 @@ def _build_catalog(result: ImportResult, english: list[Segment], english_path: s
         entry.occurrences.append((english_path, str(seg.line)))
         target = translation.get(id(seg))
         if target is None or entry.msgstr:
+            if not entry.msgstr and nothing_to_translate(seg.msgid):
+                entry.msgstr = seg.msgid
             continue
         entry.msgstr = target.msgid
         found = text_differences(seg.msgid, target.msgid)

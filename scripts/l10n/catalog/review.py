@@ -38,7 +38,7 @@ def review(config: Config, languages: list[str], selectors: list[str]) -> Review
     run = ReviewRun()
     matched: set[str] = set()
     for language in languages:
-        for document in config.documents:
+        for document in config.catalogs_of(language):
             path = config.po_path(language, document)
             text = read_po_text(path, config.max_po_bytes)  # read once: the entries and their lines
             catalog = parse_po_text(text, path)

@@ -11,9 +11,9 @@ from pathlib import Path
 import polib
 
 from ..checks.glossary import glossary_path, starter_glossary
-from ..config import Config
+from ..config import SITE_CATALOG, Config
 from ..errors import L10nError
-from ..locales import validate_language
+from ..locales import plural_forms_problem, validate_language
 from .extract import gettext, read_template
 from .files import write_text_atomic
 from .io import new_catalog, read_po, standard_metadata, write_po
@@ -57,12 +57,14 @@ def template_diff(template: list[TemplateEntry], catalog: polib.POFile, source_r
 
 
 def ensure_header(po: polib.POFile, config: Config, language: str) -> None:
-    """Fill the standard header fields a catalog lacks, fix the ones that must be exact."""
+    """Fill the standard header fields a catalog lacks, fix the ones that must be exact. A valid
+    Plural-Forms with one of the language's usual counts (msginit's, Poedit's, CLDR's) is kept."""
     defaults = standard_metadata(language, config.project_name)
     for key, value in defaults.items():
         po.metadata.setdefault(key, value)
     po.metadata["Language"] = language
-    po.metadata["Plural-Forms"] = defaults["Plural-Forms"]
+    if plural_forms_problem(po.metadata["Plural-Forms"], language) is not None:
+        po.metadata["Plural-Forms"] = defaults["Plural-Forms"]
     po.metadata["Content-Type"] = defaults["Content-Type"]
     po.metadata["Content-Transfer-Encoding"] = defaults["Content-Transfer-Encoding"]
     po.metadata["Project-Id-Version"] = config.project_name
@@ -83,11 +85,13 @@ def update_language(config: Config, language: str, template: list[TemplateEntry]
     return new, report
 
 
-def update(config: Config, languages: list[str] | None = None) -> list[UpdateReport]:
-    """Merge the current POT into every language's catalog (or the ones named)."""
+def update(config: Config, languages: list[str] | None = None,
+           catalogs: tuple[str, ...] | None = None) -> list[UpdateReport]:
+    """Merge the current POT into every language's catalog (or the ones named) of each document,
+    or of the `catalogs` named (`make update`: `Config.catalogs`, site.po too, created if missing)."""
     langs = languages if languages is not None else config.languages()
     reports = []
-    for document in config.documents:
+    for document in catalogs if catalogs is not None else config.documents:
         template = read_template(config, document)
         for language in langs:
             reports.append(update_language(config, language, template, document)[1])
@@ -98,6 +102,7 @@ def update(config: Config, languages: list[str] | None = None) -> list[UpdateRep
 class InitResult:
     report: UpdateReport  # the new catalog: its path and how many entries it has to translate
     glossary: Path | None  # the starter glossary written, None when the language had one
+    site: UpdateReport | None = None  # its site.po (None: no build/gettext/site.pot, --no-gettext)
 
 
 def init_language(config: Config, language: str, extract_first: bool = True) -> InitResult:
@@ -110,8 +115,11 @@ def init_language(config: Config, language: str, extract_first: bool = True) -> 
     if extract_first:
         gettext(config)
     _, report = update_language(config, language, read_template(config))
+    site = None
+    if config.pot_path(SITE_CATALOG).is_file():
+        site = update_language(config, language, read_template(config, SITE_CATALOG), SITE_CATALOG)[1]
     glossary = glossary_path(config.locale_dir, language)
     if glossary.exists():
-        return InitResult(report, None)
+        return InitResult(report, None, site)
     write_text_atomic(glossary, starter_glossary(config.locale_dir, language))
-    return InitResult(report, glossary)
+    return InitResult(report, glossary, site)

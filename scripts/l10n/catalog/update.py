@@ -13,6 +13,8 @@ Per template msgid, in order:
 4. the closest old translated entry (active or obsolete) by normalized Indel similarity
    (rapidfuzz) at or above the threshold: its msgstr, `#, fuzzy` and `#| msgid`;
 5. otherwise a new, untranslated entry.
+An entry left untranslated whose msgid has nothing to translate (`nothing_to_translate`: years,
+numbers, code, URLs) gets its English as msgstr, never fuzzy; a msgstr already there is kept.
 
 Obsolete entries (`#~`), written after the active ones: the old obsolete entries not recovered,
 then the old active entries the template no longer has, when translated. An obsolete entry keeps
@@ -35,8 +37,8 @@ from dataclasses import dataclass, field
 import polib
 from rapidfuzz import fuzz, process
 
-from ..text.segments import link_skeleton
-from .io import add_comment, mark_fuzzy, set_previous
+from ..text.segments import link_skeleton, nothing_to_translate
+from .io import add_comment, clear_fuzzy, mark_fuzzy, set_previous
 from .stats import catalog_stats
 
 FUZZY_THRESHOLD = 60.0  # percent, like msgmerge's 0.6
@@ -48,6 +50,7 @@ WHITESPACE_COMMENT = "whitespace of the English changed; translation kept automa
 class TemplateEntry:
     msgid: str
     occurrences: tuple[tuple[str, str], ...] = ()
+    formats: tuple[str, ...] = ()  # the template's format flags (`python-format`): the entry's own
 
 
 @dataclass
@@ -64,6 +67,7 @@ class UpdateReport:
     recovered: list[str] = field(default_factory=list)
     obsoleted: list[str] = field(default_factory=list)  # went obsolete (and stay, as `#~`)
     dropped: list[str] = field(default_factory=list)  # obsolete duplicates of a translation kept elsewhere
+    filled: list[str] = field(default_factory=list)  # nothing to translate: msgstr set to the English
     written: bool = False
 
     @property
@@ -129,6 +133,7 @@ def _fresh(template: TemplateEntry, source: polib.POEntry | None = None) -> poli
     entry.msgid = template.msgid
     entry.obsolete = False
     entry.occurrences = list(template.occurrences)
+    entry.flags = [f for f in entry.flags if not f.endswith("-format")] + list(template.formats)
     return entry
 
 
@@ -153,9 +158,10 @@ def merge(old: polib.POFile, template: list[TemplateEntry], language: str,
     for item in template:
         source = _exact(item.msgid, active, recoverable)
         if source is None:
-            new.append(_inherit(item, candidates, threshold, report))
+            new.append(_as_english(_fresh(item), report) if nothing_to_translate(item.msgid)
+                       else _inherit(item, candidates, threshold, report))
             continue
-        new.append(_fresh(item, source))
+        new.append(_as_english(_fresh(item, source), report))
         if source.obsolete:
             used.add(id(source))
             report.recovered.append(item.msgid)
@@ -168,6 +174,15 @@ def merge(old: polib.POFile, template: list[TemplateEntry], language: str,
     report.translated, report.fuzzy = stats.translated, stats.fuzzy
     report.untranslated, report.obsolete = stats.untranslated, stats.obsolete
     return new, report
+
+
+def _as_english(entry: polib.POEntry, report: UpdateReport) -> polib.POEntry:
+    """An untranslated entry with nothing to translate, translated as its English."""
+    if not entry.msgstr and nothing_to_translate(entry.msgid):
+        entry.msgstr = entry.msgid
+        clear_fuzzy(entry)
+        report.filled.append(entry.msgid)
+    return entry
 
 
 def _recoverable(obsolete: list[polib.POEntry]) -> dict[str, polib.POEntry]:

@@ -1,5 +1,9 @@
 """File-level checks of a catalog: header, duplicates, newlines.
 
+A Plural-Forms header is accepted when it is valid and declares one of the language's usual
+numbers of forms (gettext's or CLDR's: `locales.plural_forms_problem`), so a catalog msginit or
+Poedit started is never flagged, nor rewritten by `make update`.
+
 Problems that stop reading altogether (syntax, invalid UTF-8, non-UTF-8 charset, size) are
 raised by catalog/io.py's `read_po` with their own codes; the runner turns them into findings.
 What may exist under locale/ is the catalog boundary's (catalog/boundary.py, checks/tree.py).
@@ -9,43 +13,15 @@ that has some is parsed whole, to name them.
 
 from __future__ import annotations
 
-import gettext
-import re
 from collections.abc import Iterator
 
 import polib
 
 from ..catalog.io import parse_po_text
 from ..catalog.lines import po_lines
-from ..locales import plural_forms
+from ..locales import plural_forms, plural_forms_problem
 from .findings import ERROR, WARNING, Finding
 from .registry import CatalogContext, EntriesContext, FileContext, catalog_check, entry_check
-
-_PLURAL_FORMS = re.compile(r"^\s*nplurals\s*=\s*(\d+)\s*;\s*plural\s*=\s*(.+?)\s*;?\s*$")
-MAX_NPLURALS = 6  # the most any language in CLDR has
-
-
-def plural_forms_problem(value: str) -> str | None:
-    """Why a Plural-Forms value is invalid or unsafe, tested with the gettext module's own
-    parser (which refuses anything but C arithmetic on n); None when it is fine."""
-    match = _PLURAL_FORMS.match(value)
-    if match is None:
-        return f"{value!r} is not 'nplurals=N; plural=EXPRESSION;'"
-    nplurals = int(match.group(1))
-    if not 1 <= nplurals <= MAX_NPLURALS:
-        return f"nplurals={nplurals} is outside 1..{MAX_NPLURALS}"
-    expression = match.group(2)
-    if len(expression) > 200:
-        return "plural expression is over 200 characters"
-    try:
-        plural = gettext.c2py(expression)
-        for n in (*range(0, 200), 1000, 10**6):
-            index = plural(n)
-            if not 0 <= index < nplurals:
-                return f"plural({n}) = {index}, outside 0..{nplurals - 1}"
-    except (ValueError, RecursionError, ZeroDivisionError, OverflowError) as exc:
-        return f"plural expression {expression!r} rejected by gettext: {exc}"
-    return None
 
 
 def _header_findings(context: CatalogContext) -> Iterator[Finding]:
@@ -65,21 +41,20 @@ def _header_findings(context: CatalogContext) -> Iterator[Finding]:
                       f"Language header {declared!r} does not match its directory ({context.language})",
                       f"set 'Language: {context.language}' (run `make update LANGUAGE={context.language}`)")
     value = context.outline.metadata.get("Plural-Forms")
+    usual = plural_forms(context.language)
+    fix = f"set 'Plural-Forms: {usual}', what msginit writes (`make update` does)"
     if value is None:
-        yield Finding(path, line_of("Plural-Forms"), WARNING, "plural-forms", "no Plural-Forms header",
-                      "run `make update` to write it from babel's locale data")
+        yield Finding(path, line_of("Plural-Forms"), WARNING, "plural-forms", "no Plural-Forms header", fix)
         return
     problem = plural_forms_problem(value)
     if problem is not None:
         yield Finding(path, line_of("Plural-Forms"), ERROR, "plural-forms",
-                      f"invalid or unsafe Plural-Forms: {problem}",
-                      "run `make update` to write it from babel's locale data")
+                      f"invalid or unsafe Plural-Forms: {problem}", fix)
         return
-    expected = plural_forms(context.language)
-    if " ".join(value.split()).rstrip(";") != " ".join(expected.split()).rstrip(";"):
+    problem = plural_forms_problem(value, context.language)
+    if problem is not None:  # valid, harmless without plural messages, but not the language's own
         yield Finding(path, line_of("Plural-Forms"), WARNING, "plural-forms-mismatch",
-                      f"Plural-Forms {value!r} differs from babel's {expected!r} for {context.language}",
-                      "run `make update` to write it from babel's locale data")
+                      f"Plural-Forms {value!r}: {problem}", fix)
 
 
 def _line_of(context: FileContext, entry: polib.POEntry) -> int:

@@ -231,6 +231,9 @@ def _glossary_of(context: FileContext) -> Glossary | None:
 
 @catalog_check("glossary-file")
 def check_glossary_file(context: CatalogContext) -> Iterator[Finding]:
+    config = context.config
+    if context.path != config.po_path(context.language, config.documents[0]):
+        return  # one glossary per language, reported once: with its first catalog, not with site.po too
     glossary = _glossary_of(context)
     yield from glossary.problems if glossary is not None else ()
 

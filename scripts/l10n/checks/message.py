@@ -21,6 +21,7 @@ from collections.abc import Collection, Iterable, Iterator
 import polib
 
 from ..catalog.lines import po_lines
+from ..config import SITE_CATALOG
 from ..text.anchors import CHANGES, differences, inline_anchors
 from ..text.references import reference_links
 from ..text.segments import InlineFeatures, inline_features, link_skeleton
@@ -235,6 +236,9 @@ def _length(m: Message) -> Iterator[Problem]:
                       "check that it translates exactly this msgid")
 
 
+from . import numbers as _numbers  # noqa: E402, F401  (registers the `numbers` rule, after these)
+
+
 def message_problems(msgid: str, msgstr: str, language: str = "", rules: Iterable[str] | None = None,
                      disabled: Collection[str] = ()) -> list[Problem]:
     """Every problem of one translation (an empty msgstr has none: the English is shown), from
@@ -269,6 +273,8 @@ def _translations(entry: polib.POEntry) -> Iterator[tuple[str, str]]:
 
 @entry_check("messages")
 def check_messages(context: EntriesContext) -> Iterator[Finding]:
+    if context.path.name == f"{SITE_CATALOG}.po":
+        return  # the site's own words are not Markdown: the pages escape them (checks/placeholders.py)
     disabled = context.config.checks.disabled_codes
     for entry in context.entries:
         if entry.obsolete or not entry.msgid:

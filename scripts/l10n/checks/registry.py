@@ -65,6 +65,7 @@ CHECK_MODULES: list[str] = [
     "l10n.checks.glossary",
     "l10n.checks.message",
     "l10n.checks.files",
+    "l10n.checks.placeholders",
 ]
 
 EntryCheck = Callable[[EntriesContext], Iterable[Finding]]

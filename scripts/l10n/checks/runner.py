@@ -146,6 +146,6 @@ def check_catalogs(config: Config, languages: list[str] | None = None,
         findings += tree_findings(config, tree, language)
         if not tree.readable(language):
             continue
-        for document in config.documents:
+        for document in config.catalogs_of(language):
             findings += check_catalog(config, language, config.po_path(language, document), checks)
     return sorted(findings, key=lambda f: (f.path, f.line, f.code, f.message))

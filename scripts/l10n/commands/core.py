@@ -13,9 +13,10 @@ from ..catalog.io import write_po
 from ..catalog.update import UpdateReport
 from ..checks.findings import format_text
 from ..checks.tree import writable_languages
+from ..config import SITE_CATALOG
 from ..errors import L10nError
 from ..locales import native_name, validate_language
-from .options import add_language_option, config_of, selected_languages
+from .options import add_language_option, built_languages, config_of, selected_languages
 
 
 def format_update(report: UpdateReport) -> str:
@@ -24,7 +25,7 @@ def format_update(report: UpdateReport) -> str:
             f"{report.untranslated} untranslated, {report.obsolete} obsolete; "
             f"{len(report.new)} new, {len(report.fuzzied)} fuzzied, {len(report.carried_over)} carried over, "
             f"{len(report.recovered)} recovered, {len(report.obsoleted)} obsoleted, "
-            f"{len(report.dropped)} dropped ({state})")
+            f"{len(report.dropped)} dropped, {len(report.filled)} filled with the English ({state})")
     return line
 
 
@@ -41,7 +42,9 @@ def cmd_update(args: argparse.Namespace) -> int:
         extract.gettext(config)
     languages, refusals = writable_languages(config, selected_languages(config, args.languages)
                                              if args.languages else None)
-    for report in sync.update(config, languages):
+    # site.po too; with --no-gettext, only when its template was extracted before
+    catalogs = tuple(c for c in config.catalogs if c != SITE_CATALOG or config.pot_path(c).is_file())
+    for report in sync.update(config, languages, catalogs):
         print(format_update(report))
     for refusal in refusals:
         print(refusal.one_line(), file=sys.stderr)
@@ -50,7 +53,8 @@ def cmd_update(args: argparse.Namespace) -> int:
 
 def cmd_html(args: argparse.Namespace) -> int:
     config = config_of(args)
-    languages = selected_languages(config, args.languages)
+    # a named language must have a catalog: an error naming `make init`, never a silent no-op
+    languages = built_languages(config, args.languages) if args.languages else config.languages()
     if not args.languages:
         languages = ["en", *languages]
     from ..build.site import build_languages  # here: `l10n gettext` and `update` load no checks
@@ -58,7 +62,7 @@ def cmd_html(args: argparse.Namespace) -> int:
     for result in build_languages(config, languages):
         for warning in result.warnings:
             print(warning, file=sys.stderr)
-        print(f"built {config.relative(result.outdir / 'index.html')}")
+        print(f"{result.state} {config.relative(result.outdir / 'index.html')}")
     return 0
 
 
@@ -91,6 +95,8 @@ def cmd_init(args: argparse.Namespace) -> int:
     language = result.report.language
     print(f"created {result.report.path} for {native_name(language)} ({language}): "
           f"{result.report.untranslated} entries to translate")
+    if result.site is not None:
+        print(f"created {result.site.path}: the site's own words, {result.site.untranslated} entries to translate")
     if result.glossary is not None:
         print(f"created {config.relative(result.glossary)}: the names and units to keep; add your terms")
     return 0

@@ -5,7 +5,8 @@ from __future__ import annotations
 import argparse
 import sys
 
-from ..build.site import build_site, write_landing, write_markdown, write_status
+from ..build.plan import CatalogPlan
+from ..build.site import build_site, html_root, write_landing, write_markdown, write_status
 from ..catalog.convert import convert_file
 from ..locales import validate_language
 from .options import add_language_option, built_languages, config_of, selected_languages
@@ -18,7 +19,13 @@ def cmd_site(args: argparse.Namespace) -> int:
     for build in result.built:
         for warning in build.warnings:
             print(warning, file=sys.stderr)
-        print(f"built {config.relative(build.outdir / 'index.html')}")
+        print(f"{build.state} {config.relative(build.outdir / 'index.html')}")
+    for language, catalog in result.out_of_date:
+        print(f"{catalog.po_path}: warning: the English master changed since its last update "
+              f"({_changed(catalog)}); run `make update LANGUAGE={language}`", file=sys.stderr)
+    for record in result.kept:
+        print(f"kept {config.relative(html_root(config) / record.code / 'index.html')}: the last good build "
+              f"of {record.built} (upstream revision {record.revision}), until `make check` passes for {record.code}")
     for status in result.skipped:
         print(f"not published: {status.code} is {status.stats.percent:.0f}% translated, below its "
               f"{status.threshold:.0f}% threshold "
@@ -31,6 +38,15 @@ def cmd_site(args: argparse.Namespace) -> int:
     for refusal in result.refused:
         print(refusal.one_line(), file=sys.stderr)
     return 2 if result.refused else 0
+
+
+def _changed(catalog: CatalogPlan) -> str:
+    """How the English moved since a catalog's last `make update` (the template diff)."""
+    diff = catalog.diff
+    if diff is not None and diff.changed:
+        return f"{diff.changed} {'entry' if diff.changed == 1 else 'entries'} added, edited or removed"
+    synced = diff.synced_revision if diff is not None else "?"
+    return f"synced to revision {synced}, the master is another"
 
 
 def cmd_page(args: argparse.Namespace) -> int:

@@ -116,7 +116,7 @@ def cmd_wrap(args: argparse.Namespace) -> int:
         paths = [f for f in args.files if f.suffix == ".po"]
     else:
         paths = [config.po_path(lang, doc) for lang in selected_languages(config, args.languages)
-                 for doc in config.documents]
+                 for doc in config.catalogs_of(lang)]
     try:
         results = wrap_files(paths, check=args.check)
     except L10nError as exc:
@@ -155,7 +155,7 @@ def cmd_verifs(args: argparse.Namespace) -> int:
     if failed:
         print(f"verifs: {len(failed)} problem(s) to fix before opening a pull request")
         return 1
-    print("verifs: ready for a pull request")
+    print("verifs: ready for a pull request (CI's `make stale` gives the same verdict)")
     return 0
 
 

@@ -51,7 +51,7 @@ def list_fuzzy(config: Config, languages: list[str]) -> list[FuzzyItem]:
     """`make fuzzy`: the fuzzy entries of every catalog of the languages, at their msgstr lines."""
     items = []
     for language in languages:
-        for document in config.documents:
+        for document in config.catalogs_of(language):
             path = config.po_path(language, document)
             items.extend(fuzzy_items(read_po(path, config.max_po_bytes), str(config.relative(path)),
                                      po_lines(path)))
@@ -60,6 +60,8 @@ def list_fuzzy(config: Config, languages: list[str]) -> list[FuzzyItem]:
 
 @dataclass
 class ReviewResult:
+    """What `reviewed` did in one catalog; every line is an entry's msgstr line in the file as read."""
+
     path: str
     cleared: list[tuple[int, str]] = field(default_factory=list)  # (line, msgid)
     not_fuzzy: list[tuple[str, int]] = field(default_factory=list)  # (selector, line)
@@ -103,9 +105,10 @@ def _same_file(named: str, display_path: str) -> bool:
 
 
 def select_entries(catalog: polib.POFile, text: str, display_path: str, selector: str,
-                   result: ReviewResult) -> list[polib.POEntry]:
-    """The entries one selector names: `LINE`, `PATH:LINE`, an exact msgid, or a fragment of the
-    msgid of exactly one fuzzy entry."""
+                   result: ReviewResult, lines: PoLines | None = None) -> list[polib.POEntry]:
+    """The entries one selector names: `LINE` or `PATH:LINE` (any line of the entry: a comment,
+    the msgid, the msgstr line every command prints), an exact msgid, or a fragment of the msgid
+    of exactly one fuzzy entry."""
     match = _LINE_SELECTOR.match(selector.strip())
     if match:
         wanted_path = match.group("path")
@@ -120,26 +123,30 @@ def select_entries(catalog: polib.POFile, text: str, display_path: str, selector
     needle = selector.casefold()
     partial = [e for e in active if entry_state(e) == "fuzzy" and needle in e.msgid.casefold()]
     if len(partial) > 1:
-        result.ambiguous.append((selector, [e.linenum or 0 for e in partial]))
+        lines = lines or PoLines(text)
+        result.ambiguous.append((selector, [lines.msgstr_line(e.linenum) for e in partial]))
         return []
     return partial
 
 
 def mark_reviewed(catalog: polib.POFile, text: str, display_path: str, selectors: list[str]) -> ReviewResult:
-    """Clear the fuzzy flag and previous msgid of the named entries (in the catalog object)."""
+    """Clear the fuzzy flag and previous msgid of the named entries (in the catalog object). Each
+    line reported is the entry's msgstr line in `text`, the file as read, as `make fuzzy` printed it."""
     result = ReviewResult(display_path)
+    lines = PoLines(text)
     for selector in selectors:
-        entries = select_entries(catalog, text, display_path, selector, result)
+        entries = select_entries(catalog, text, display_path, selector, result, lines)
         if not entries:
             if not any(s == selector for s, _ in result.ambiguous):
                 result.unmatched.append(selector)
             continue
         for entry in entries:
+            line = lines.msgstr_line(entry.linenum)
             if "fuzzy" not in entry.flags and not entry.previous_msgid:
-                result.not_fuzzy.append((selector, entry.linenum or 0))
+                result.not_fuzzy.append((selector, line))
                 continue
             clear_fuzzy(entry)
-            result.cleared.append((entry.linenum or 0, entry.msgid))
+            result.cleared.append((line, entry.msgid))
             if entry_state(entry) == "untranslated":
-                result.untranslated.append((entry.linenum or 0, entry.msgid))
+                result.untranslated.append((line, entry.msgid))
     return result

@@ -1,12 +1,12 @@
-"""The CI gate: which catalogs are stale, and where.
+"""`make stale`, the CI gate: each language's catalogs against the English master, its check
+findings, and the pull-request gate's verdict on them (`reports/gate.py`, the one decision
+`make verifs` shows too).
 
-A language is stale when its catalog is out of date with the English master (`template_diff`:
-the template has msgids the catalog lacks, the catalog still has active msgids the template
-dropped, or it records another revision than the master's: nobody ran `make update`), or when
-it has fuzzy or untranslated entries. `--fail-under` turns untranslated entries into warnings
-and fails only below a percent translated; `fuzzy="warn"` turns fuzzy entries into warnings.
-Pure: `assess_catalog` takes the template and the catalog and returns a `StaleReport`;
-`stale()` reads the files.
+A catalog is out of date when the template has msgids it lacks, it still has active msgids the
+template dropped, or it records another revision than the master's (nobody ran `make update`).
+Every fuzzy entry is a warning and every untranslated entry a note, at its msgstr line; whether
+they fail is the policy's (`[tool.l10n.gate]`). Pure: `assess_catalog` takes the template and the
+catalog and returns a `CatalogReport`; `stale()` reads the files and checks the catalogs.
 """
 
 from __future__ import annotations
@@ -22,32 +22,30 @@ from ..catalog.lines import PoLines, po_lines
 from ..catalog.stats import CatalogStats, catalog_stats, entry_state
 from ..catalog.sync import TemplateDiff, template_diff
 from ..catalog.update import TemplateEntry
-from ..checks.findings import ERROR, WARNING, Finding
-from ..config import Config
-
-FUZZY_MODES = ("fail", "warn")
+from ..checks.findings import ERROR, NOTE, WARNING, Finding
+from ..checks.runner import check_catalogs
+from ..config import Config, GatePolicy
+from ..errors import L10nError
+from .gate import CatalogState, Verdict, decide
 
 LineOf = Callable[[polib.POEntry], int]  # the PO line a finding about an entry points at
-
-
-@dataclass(frozen=True)
-class GatePolicy:
-    fuzzy: str = "fail"  # "fail" or "warn"
-    fail_under: dict[str, float] = field(default_factory=dict)  # language or "default" -> percent
-
-    def threshold(self, language: str) -> float | None:
-        return self.fail_under.get(language, self.fail_under.get("default"))
+GATE_CODE = "pull-request-gate"  # the code of the one error a failing language gets
 
 
 @dataclass
-class StaleReport:
+class CatalogReport:
+    """One catalog against the current template, with a finding at each entry left to do."""
+
     language: str
     path: str
-    diff: TemplateDiff  # the catalog against the current template
+    diff: TemplateDiff
     stats: CatalogStats = field(default_factory=CatalogStats)
-    threshold: float | None = None
     findings: list[Finding] = field(default_factory=list)
-    reasons: list[str] = field(default_factory=list)  # why the language fails; empty: it passes
+    counted: bool = True  # toward the percent translated: a document's catalog, not site.po
+
+    @property
+    def state(self) -> CatalogState:
+        return CatalogState(self.path, self.diff, self.stats, self.counted)
 
     @property
     def synced_revision(self) -> str:
@@ -60,33 +58,42 @@ class StaleReport:
         return self.diff.source_revision
 
     @property
-    def missing(self) -> list[str]:
-        """Template msgids the catalog lacks."""
-        return list(self.diff.missing)
-
-    @property
-    def removed(self) -> list[str]:
-        """Active catalog msgids the template dropped."""
-        return list(self.diff.extra)
-
-    @property
     def changed_since(self) -> int:
         """English entries changed since the catalog was last synced (added, edited or removed)."""
         return self.diff.changed
 
+
+@dataclass
+class StaleReport:
+    """One language: its catalogs, its check findings and the gate's verdict."""
+
+    language: str
+    catalogs: list[CatalogReport]
+    check_findings: list[Finding]
+    verdict: Verdict
+
     @property
     def failed(self) -> bool:
-        return bool(self.reasons)
+        return not self.verdict.passed
 
     @property
     def status(self) -> str:
-        if self.failed:
-            return "stale"
-        return "warnings" if self.findings else "ok"
+        return "fails" if self.failed else "passes"
 
+    @property
+    def gate_finding(self) -> Finding | None:
+        """The one error of a failing language, at its first catalog (its directory without one)."""
+        if self.verdict.passed:
+            return None
+        where = self.catalogs[0].path if self.catalogs else f"locale/{self.language}"
+        return Finding(where, 0, ERROR, GATE_CODE, self.verdict.text, self.verdict.fix)
 
-def entries(count: int, kind: str = "") -> str:
-    return f"{count} {kind}{'entry' if count == 1 else 'entries'}"
+    @property
+    def findings(self) -> list[Finding]:
+        """Every finding: the checks', each catalog's, and the gate's; sorted by file and line."""
+        every = [*self.check_findings, *(f for c in self.catalogs for f in c.findings)]
+        every += [self.gate_finding] if self.gate_finding else []
+        return sorted(every, key=lambda f: (f.path, f.line, f.code, f.message))
 
 
 def _update_fix(language: str) -> str:
@@ -98,30 +105,25 @@ def _review_fix(path: str, line: int) -> str:
 
 
 def assess_catalog(template: list[TemplateEntry], catalog: polib.POFile, language: str, path: str,
-                   source_revision: str, policy: GatePolicy, lines: PoLines | None = None) -> StaleReport:
-    """The staleness of one catalog against the current template (both already read); `lines`,
-    the catalog's line map, lets findings point at each entry's msgstr line (the line a
-    translator edits, as every check reports) rather than its first line."""
+                   source_revision: str, lines: PoLines | None = None) -> CatalogReport:
+    """One catalog against the current template (both already read); `lines`, the catalog's line
+    map, lets findings point at each entry's msgstr line (the line a translator edits, as every
+    command reports) rather than its first line."""
     def line_of(entry: polib.POEntry) -> int:
         return lines.msgstr_line(entry.linenum) if lines is not None else entry.linenum or 0
 
-    report = StaleReport(language, path, template_diff(template, catalog, source_revision),
-                         stats=catalog_stats(catalog), threshold=policy.threshold(language))
+    report = CatalogReport(language, path, template_diff(template, catalog, source_revision),
+                           stats=catalog_stats(catalog))
     report.findings += _diff_findings(report, template, catalog, line_of)
     active = [e for e in catalog if e.msgid and not e.obsolete]
     fuzzy = [e for e in active if entry_state(e) == "fuzzy"]
     untranslated = [e for e in active if entry_state(e) == "untranslated"]
     report.findings += _pending_findings(fuzzy, untranslated, path, line_of)
-    report.reasons += _reasons(report, len(fuzzy), len(untranslated), policy)
-    if report.failed:
-        report.findings.append(Finding(path, 0, ERROR, "stale-catalog",
-                                       f"{language} is stale: {'; '.join(report.reasons)}",
-                                       _fix_for(report)))
     report.findings.sort(key=lambda f: (f.path, f.line, f.code, f.message))
     return report
 
 
-def _diff_findings(report: StaleReport, template: list[TemplateEntry], catalog: polib.POFile,
+def _diff_findings(report: CatalogReport, template: list[TemplateEntry], catalog: polib.POFile,
                    line_of: LineOf) -> list[Finding]:
     """A warning for each English text the catalog lacks (at its source line, or at its kept
     obsolete translation) and each active msgid the master dropped (at its msgstr line)."""
@@ -146,7 +148,8 @@ def _diff_findings(report: StaleReport, template: list[TemplateEntry], catalog: 
 
 def _pending_findings(fuzzy: list[polib.POEntry], untranslated: list[polib.POEntry], path: str,
                       line_of: LineOf) -> list[Finding]:
-    """A warning at the msgstr line of each fuzzy and each untranslated entry."""
+    """At the msgstr line: a warning for each fuzzy entry (readers see its outdated translation),
+    a note for each untranslated one (readers see the English)."""
     findings = []
     for entry in fuzzy:
         previous = f" (was: {_clip(entry.previous_msgid)})" if entry.previous_msgid else ""
@@ -155,34 +158,9 @@ def _pending_findings(fuzzy: list[polib.POEntry], untranslated: list[polib.POEnt
                                 _review_fix(path, line)))
     for entry in untranslated:
         line = line_of(entry)
-        findings.append(Finding(path, line, WARNING, "untranslated", f"untranslated: {_clip(entry.msgid)}",
+        findings.append(Finding(path, line, NOTE, "untranslated", f"untranslated: {_clip(entry.msgid)}",
                                 f"translate the msgstr at {path}:{line} (`make todo` lists what is left)"))
     return findings
-
-
-def _reasons(report: StaleReport, fuzzy: int, untranslated: int, policy: GatePolicy) -> list[str]:
-    """Why the language fails the gate under the policy; empty: it passes."""
-    reasons = []
-    diff = report.diff
-    if diff.changed:
-        reasons.append(f"out of date with the English master: {entries(diff.changed)} "
-                       f"changed since revision {diff.synced_revision or '(unknown)'}")
-    elif diff.revision_differs:
-        reasons.append(f"synced to revision {diff.synced_revision}, the master is {diff.source_revision}")
-    if fuzzy and policy.fuzzy == "fail":
-        reasons.append(entries(fuzzy, "fuzzy "))
-    if report.threshold is None:
-        if untranslated:
-            reasons.append(entries(untranslated, "untranslated "))
-    elif report.stats.percent < report.threshold:
-        reasons.append(f"{report.stats.percent:.1f}% translated, under the {report.threshold:g}% threshold")
-    return reasons
-
-
-def _fix_for(report: StaleReport) -> str:
-    if report.diff.out_of_date:
-        return _update_fix(report.language) + ", then translate the fuzzy and untranslated entries"
-    return f"translate the fuzzy and untranslated entries in {report.path}"
 
 
 def _source_location(entry: TemplateEntry, fallback: str) -> tuple[str, int]:
@@ -196,15 +174,30 @@ def _clip(text: str, limit: int = 80) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
-def stale(config: Config, languages: list[str], policy: GatePolicy,
-          document: str = "README") -> list[StaleReport]:
-    """Assess every chosen language's catalog against build/gettext/<document>.pot."""
-    template = read_template(config, document)
+def stale(config: Config, languages: list[str], policy: GatePolicy) -> list[StaleReport]:
+    """Check and assess every catalog of each chosen language (each document's against
+    build/<gettext>/<document>.pot), and the gate's verdict on each language."""
+    templates = {document: read_template(config, document) for document in config.catalogs  # site.po: once extracted
+                 if document in config.documents or config.pot_path(document).is_file()}
     reports = []
     for language in languages:
-        path = config.po_path(language, document)
-        display = str(config.relative(path))
-        catalog = read_po(path, config.max_po_bytes) if path.is_file() else polib.POFile()
-        lines = po_lines(path) if path.is_file() else None
-        reports.append(assess_catalog(template, catalog, language, display, config.upstream.label, policy, lines))
+        check_findings = check_catalogs(config, [language])
+        catalogs = [report for document, template in templates.items()
+                    if (report := _read_and_assess(config, language, document, template))]
+        verdict = decide(language, check_findings, [c.state for c in catalogs], policy)
+        reports.append(StaleReport(language, catalogs, check_findings, verdict))
     return reports
+
+
+def _read_and_assess(config: Config, language: str, document: str,
+                     template: list[TemplateEntry]) -> CatalogReport | None:
+    """The catalog's report; None when it cannot be read (the checks report why, as an error)."""
+    path = config.po_path(language, document)
+    try:
+        catalog = read_po(path, config.max_po_bytes)
+    except L10nError:
+        return None
+    display = str(config.relative(path))
+    report = assess_catalog(template, catalog, language, display, config.upstream.label, po_lines(path))
+    report.counted = document in config.documents
+    return report

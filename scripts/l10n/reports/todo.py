@@ -39,7 +39,7 @@ def todo_sort_key(item: TodoItem) -> tuple[bool, float, int, str, str]:
 def todo(config: Config, languages: list[str] | None = None) -> list[TodoItem]:
     items = []
     for language in languages if languages is not None else config.languages():
-        for document in config.documents:
+        for document in config.catalogs_of(language):
             path = config.po_path(language, document)
             stats = catalog_stats(read_po(path, config.max_po_bytes))
             items.append(TodoItem(language, document, str(config.relative(path)), stats))

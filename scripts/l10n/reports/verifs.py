@@ -1,23 +1,22 @@
 """`make verifs`: everything a translator runs before opening a pull request, one summary.
 
-Steps: PO layout (`wrap --check`), every registered catalog check, each catalog against the
-current template (out of date? `template_diff`, the answer `make stale` gives too), and what is
-left to do (fuzzy, untranslated: notes, not failures). Each result names the command that fixes it.
+Steps: PO layout (`wrap --check`, which CI does not run), every registered catalog check, and
+per language what is left to do and the pull-request gate's verdict: the assessment `make stale`
+makes in CI (`reports/stale.py`, `reports/gate.py`), under the same `[tool.l10n.gate]` policy,
+so what passes here passes CI and what fails CI fails here, with the same reason.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from ..catalog.extract import read_template
-from ..catalog.io import read_po
-from ..catalog.stats import CatalogStats, catalog_stats
-from ..catalog.sync import TemplateDiff, template_diff
+from ..catalog.stats import CatalogStats
 from ..catalog.wrap import wrap_files
 from ..checks.findings import Finding, summarize
-from ..checks.runner import check_catalogs
 from ..config import Config
 from ..errors import L10nError
+from .gate import Verdict
+from .stale import stale
 
 OK, FAIL, NOTE = "ok", "FAIL", "note"
 
@@ -34,6 +33,7 @@ class VerifStep:
 class VerifsReport:
     steps: list[VerifStep] = field(default_factory=list)
     findings: list[Finding] = field(default_factory=list)  # every check finding, for the details
+    verdicts: list[Verdict] = field(default_factory=list)  # the gate's, one per language
 
     @property
     def failed(self) -> list[VerifStep]:
@@ -41,14 +41,14 @@ class VerifsReport:
 
 
 def _layout_step(config: Config, languages: list[str]) -> VerifStep:
-    paths = [config.po_path(lang, doc) for lang in languages for doc in config.documents]
+    paths = [config.po_path(lang, doc) for lang in languages for doc in config.catalogs]
     readable = [p for p in paths if p.is_file()]
     results = []
     for path in readable:
         try:
             results.extend(wrap_files([path], check=True))
         except L10nError:
-            continue  # the checks step reports an unreadable catalog, once
+            continue  # the checks report an unreadable catalog, once
     bad = [str(config.relative(r.path)) for r in results if not r.normalized]
     if bad:
         return VerifStep("layout", FAIL, f"not normalized: {', '.join(bad)}", "run `make wrap`")
@@ -56,26 +56,14 @@ def _layout_step(config: Config, languages: list[str]) -> VerifStep:
 
 
 def _checks_step(findings: list[Finding]) -> VerifStep:
+    """The count of every finding; an error fails its language's gate step, not this one."""
     summary = summarize(findings)
     if summary.errors:
-        return VerifStep("checks", FAIL, str(summary), "fix each error listed above (its fix is named), "
-                         "then run `make check`")
+        return VerifStep("checks", NOTE, f"{summary}: each error fails its language's gate below",
+                         "fix each error listed above")
     if summary.warnings:
         return VerifStep("checks", NOTE, str(summary), "review the warnings listed above")
     return VerifStep("checks", OK, str(summary))
-
-
-def _template_step(language: str, display: str, diff: TemplateDiff) -> VerifStep:
-    name = f"{language} template"
-    if not diff.out_of_date:
-        return VerifStep(name, OK, f"{display} matches the English master")
-    fix = f"run `make update LANGUAGE={language}`"
-    revisions = f"catalog at revision {diff.synced_revision or '?'}, master at {diff.source_revision}"
-    if diff.changed:
-        return VerifStep(name, FAIL, f"{display} is out of date with the English: {len(diff.missing)} new or "
-                         f"changed text(s) missing, {len(diff.extra)} no longer in the English ({revisions})", fix)
-    return VerifStep(name, FAIL, f"{display} is out of date with the English: synced to another revision "
-                     f"({revisions})", fix)
 
 
 def _progress_step(language: str, stats: CatalogStats) -> VerifStep:
@@ -88,28 +76,21 @@ def _progress_step(language: str, stats: CatalogStats) -> VerifStep:
                      fix)
 
 
-def _language_steps(config: Config, language: str) -> list[VerifStep]:
-    steps = []
-    for document in config.documents:
-        path = config.po_path(language, document)
-        try:
-            template = read_template(config, document)
-            catalog = read_po(path, config.max_po_bytes)
-        except L10nError as exc:
-            steps.append(VerifStep(f"{language} {document}", FAIL, exc.one_line(), exc.fix))
-            continue
-        diff = template_diff(template, catalog, config.upstream.label)
-        steps.append(_template_step(language, str(config.relative(path)), diff))
-        steps.append(_progress_step(language, catalog_stats(catalog)))
-    return steps
+def _gate_step(verdict: Verdict) -> VerifStep:
+    """The verdict CI's `make stale` gives, word for word."""
+    return VerifStep("gate", OK if verdict.passed else FAIL, verdict.text, verdict.fix)
 
 
 def verifs(config: Config, languages: list[str]) -> VerifsReport:
     """Run every pre-pull-request verification; the template must exist (`make gettext`)."""
     report = VerifsReport()
     report.steps.append(_layout_step(config, languages))
-    report.findings = check_catalogs(config, languages)
+    assessed = stale(config, languages, config.gate)
+    report.findings = sorted((f for r in assessed for f in r.check_findings),
+                             key=lambda f: (f.path, f.line, f.code, f.message))
     report.steps.append(_checks_step(report.findings))
-    for language in languages:
-        report.steps.extend(_language_steps(config, language))
+    for language in assessed:
+        report.verdicts.append(language.verdict)
+        report.steps.append(_progress_step(language.language, language.verdict.stats))
+        report.steps.append(_gate_step(language.verdict))
     return report

@@ -276,3 +276,13 @@ def link_skeleton(text: str) -> Skeleton:
     for dest in feats.destinations + feats.images:
         skeleton = skeleton.replace(dest, "\x00", 1)
     return Skeleton(" ".join(skeleton.split()), list(feats.destinations + feats.images), without_urls(feats.text))
+
+
+def nothing_to_translate(msgid: str) -> bool:
+    """A msgid no translator changes: no letter in its visible words once code spans, autolinks
+    and bare URLs are set aside ("2021", "1.5", "`torch.compile`", "<https://x.y>"; not "GPU").
+    Raw HTML and roles hold text this cannot see: they always count as translatable."""
+    feats = inline_features(msgid)
+    if feats.html or feats.roles:
+        return False
+    return not any(char.isalpha() for char in link_skeleton(msgid).prose)

@@ -4,8 +4,10 @@ Compares the document bodies (html_structure.py): headings with levels and ancho
 item counts, link targets and images in order, code blocks byte for byte, table shapes, and
 that every `#fragment` resolves in the language's own page. A difference is placed at the PO
 entry it comes from when that can be traced (the entry whose msgid holds the English heading
-or link), else at the built page. Entries shown in English (untranslated, fuzzy) are listed as
-`fallback` notes. Files under `_images`/`_downloads` must be copies of files inside source/.
+or link), else at the built page. A passage shown in English (untranslated, fuzzy, or not in
+the catalog yet) is compared as the English it shows, and listed as one `fallback` note, at its
+entry (html_structure.message_class ties the two). Files under `_images`/`_downloads` must be
+copies of files inside source/.
 """
 
 from __future__ import annotations
@@ -27,7 +29,7 @@ from ..config import Config
 from ..errors import L10nError
 from ..text.anchors import differences
 from ..text.segments import inline_features
-from .html_structure import PageStructure, page_structure
+from .html_structure import PageStructure, message_class, page_structure
 
 REBUILD = "run `make html`, then `make check-build`"
 
@@ -56,13 +58,22 @@ class Tracer:
                 return self.display, self.lines.msgstr_line(entry.linenum)
         return self.page_path, 0
 
-    def fallbacks(self) -> Iterator[Finding]:
-        for entry in self.entries:
-            state = "fuzzy" if "fuzzy" in entry.flags else ("untranslated" if not entry.msgstr else "")
-            if state:
-                yield Finding(self.display, self.lines.msgstr_line(entry.linenum), NOTE, "fallback",
-                              f"{state}: shown in English: {entry.msgid[:60]!r}",
-                              "translate it and remove the fuzzy flag, then `make html`")
+    def fallbacks(self, page: PageStructure) -> Iterator[Finding]:
+        """One note per passage of the page shown in English, at its entry when it has one."""
+        entries = {message_class(entry.msgid): entry for entry in self.entries}
+        for passage in page.fallbacks:
+            entry = entries.get(passage.message)
+            if entry is None:
+                yield Finding(self.page_path, 0, NOTE, "fallback", f"{passage.state}: shown in English, not in "
+                              f"{self.display}: {passage.text[:60]!r}", "run `make update`, translate it, then "
+                              "`make html`")
+                continue
+            yield Finding(self.display, self.lines.msgstr_line(entry.linenum), NOTE, "fallback",
+                          f"{passage.state}: shown in English: {entry.msgid[:60]!r}", _FALLBACK_FIXES[passage.state])
+
+
+_FALLBACK_FIXES = {"untranslated": "translate it, then `make html`",
+                   "fuzzy": "check it against the English, remove the fuzzy flag, then `make html`"}
 
 
 def _by_block(items: Sequence[str], blocks: Sequence[int]) -> list[list[str]]:
@@ -198,7 +209,7 @@ def asset_findings(config: Config, outdir: Path) -> list[Finding]:
 def compiled_findings(config: Config, language: str) -> list[Finding]:
     """The compiled folder Sphinx reads must hold only the catalogs the pipeline compiled."""
     folder = config.build_dir / "locale" / language / "LC_MESSAGES"
-    expected = {f"{document}.mo" for document in config.documents}
+    expected = {f"{catalog}.mo" for catalog in config.catalogs_of(language)}  # site.mo too, when it has site.po
     if not folder.is_dir() or folder.is_symlink():
         return []
     return [Finding(str(config.relative(path)) if not path.is_symlink() else str(path), 0, ERROR,
@@ -229,8 +240,8 @@ def check_build(config: Config, languages: list[str]) -> list[Finding]:
             if not page.is_file():
                 raise L10nError(config.relative(page), "built page not found", REBUILD)
             tracer = Tracer(config, language, document, page)
-            findings += compare_pages(page_structure(english_page.read_text(encoding="utf-8")),
-                                      page_structure(page.read_text(encoding="utf-8")), tracer)
-            findings += tracer.fallbacks()
+            translated = page_structure(page.read_text(encoding="utf-8"))
+            findings += compare_pages(page_structure(english_page.read_text(encoding="utf-8")), translated, tracer)
+            findings += tracer.fallbacks(translated)
         findings += asset_findings(config, outdir)
     return sorted(findings, key=lambda f: (f.path, f.line, f.code, f.message))

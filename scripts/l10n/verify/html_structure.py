@@ -1,12 +1,19 @@
 """The structure of a built HTML page's document body, read with the stdlib html.parser.
 
 Only the body Sphinx writes the document into (`div[role=main]`, or `div.body`) counts; the
-sidebar, header and anything whose class starts with `l10n-` (language switcher, banners) are
-left out. Ids are collected from the whole page, since a fragment may point anywhere in it.
+sidebar, header and the site's own chrome (the language switcher and the banners of
+source/_templates) are left out. A passage shown in English (`l10n-fallback`, marked by
+build/sphinx_ext.py) is document text and counts: it is what the reader sees. Ids are collected
+from the whole page, since a fragment may point anywhere in it.
+
+The fallback marks are defined here, where they are read, and build/sphinx_ext.py writes them: a
+passage Sphinx leaves in English gets `l10n-fallback`, its state class and `message_class(msgid)`,
+which ties it to its catalog entry without matching any text.
 """
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 
@@ -14,6 +21,15 @@ _VOID = frozenset(["area", "base", "br", "col", "embed", "hr", "img", "input", "
                    "source", "track", "wbr"])
 _HEADINGS = {f"h{n}": n for n in range(1, 7)}
 _TEXT_BLOCKS = frozenset(["p", "li", "td", "th", "dt", "dd", "caption", "figcaption", *_HEADINGS])
+CHROME_CLASSES = frozenset(["l10n-switcher", "l10n-banner"])  # the templates' containers, never the document
+FALLBACK_CLASS = "l10n-fallback"
+FALLBACK_STATE_CLASS = {"fuzzy": "l10n-fuzzy", "untranslated": "l10n-untranslated"}
+_MESSAGE_PREFIX = "l10n-msg-"
+
+
+def message_class(msgid: str) -> str:
+    """The class naming a fallback passage's msgid (a digest: a class cannot hold any text)."""
+    return _MESSAGE_PREFIX + hashlib.sha256(msgid.encode("utf-8")).hexdigest()[:16]
 
 
 @dataclass(frozen=True)
@@ -40,6 +56,15 @@ class TableShape:
     line: int = 0  # 1-based, in a Markdown source; 0 in a built page
 
 
+@dataclass(frozen=True)
+class Fallback:
+    """A passage shown in English: its state, the class of its msgid ("" if unmarked), its text."""
+
+    state: str
+    message: str
+    text: str
+
+
 @dataclass
 class PageStructure:
     headings: list[Heading] = field(default_factory=list)
@@ -51,6 +76,7 @@ class PageStructure:
     code_blocks: list[str] = field(default_factory=list)
     tables: list[TableShape] = field(default_factory=list)
     ids: set[str] = field(default_factory=set)  # every id (and a[name]) of the whole page
+    fallbacks: list[Fallback] = field(default_factory=list)
     found_body: bool = False
 
 
@@ -60,7 +86,7 @@ class _BodyParser(HTMLParser):
         self.page = PageStructure()
         self._stack: list[tuple[str, bool]] = []  # open elements: (tag, starts an excluded subtree)
         self._body_depth: int | None = None  # stack depth of the body div
-        self._excluded = 0  # open l10n-* elements
+        self._excluded = 0  # open chrome elements
         self._sections: list[str] = []
         self._heading: tuple[int, str, list[str]] | None = None
         self._lists: list[tuple[int, list[int]]] = []  # (index in page.lists, [items])
@@ -68,6 +94,7 @@ class _BodyParser(HTMLParser):
         self._pre_depth = 0
         self._tables: list[tuple[int, list[int]]] = []  # (index in page.tables, [rows, columns])
         self._blocks = 0  # text blocks opened so far
+        self._fallbacks: list[tuple[int, Fallback, list[str]]] = []  # open passages: (stack depth, mark, text)
 
     @property
     def _in_body(self) -> bool:
@@ -83,7 +110,7 @@ class _BodyParser(HTMLParser):
         if tag == "div" and self._body_depth is None and is_body:
             self._body_depth = len(self._stack) + 1
             self.page.found_body = True
-        excluded = any(c.startswith("l10n-") for c in classes)
+        excluded = not CHROME_CLASSES.isdisjoint(classes)
         if tag in _VOID:
             self._element(tag, attributes, classes)
             return
@@ -91,6 +118,8 @@ class _BodyParser(HTMLParser):
         if excluded:
             self._excluded += 1
         self._element(tag, attributes, classes)
+        if self._in_body and FALLBACK_CLASS in classes:
+            self._fallbacks.append((len(self._stack), _mark(classes, ""), []))
 
     def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         self.handle_starttag(tag, attrs)
@@ -118,6 +147,8 @@ class _BodyParser(HTMLParser):
         elif tag == "img":
             self.page.images.append(attributes.get("src", ""))
             self.page.image_blocks.append(self._blocks)
+            if FALLBACK_CLASS in classes:  # an alt text shown in English
+                self.page.fallbacks.append(_mark(classes, attributes.get("alt", "")))
         elif tag == "pre":
             self._pre = self._pre if self._pre is not None else []
             self._pre_depth += 1
@@ -138,6 +169,10 @@ class _BodyParser(HTMLParser):
             self._close(open_tag)
             if excluded:
                 self._excluded -= 1
+            if self._fallbacks and self._fallbacks[-1][0] > len(self._stack):
+                _, mark, text = self._fallbacks.pop()
+                words = "".join(text).replace("¶", "").split()
+                self.page.fallbacks.append(Fallback(mark.state, mark.message, " ".join(words)))
             if self._body_depth is not None and len(self._stack) < self._body_depth:
                 self._body_depth = None  # the body div closed
             if open_tag == tag:
@@ -172,6 +207,14 @@ class _BodyParser(HTMLParser):
             self._heading[2].append(data)
         if self._pre is not None:
             self._pre.append(data)
+        for _, _, text in self._fallbacks:
+            text.append(data)
+
+
+def _mark(classes: list[str], text: str) -> Fallback:
+    state = next((s for s, c in FALLBACK_STATE_CLASS.items() if c in classes), "untranslated")
+    message = next((c for c in classes if c.startswith(_MESSAGE_PREFIX)), "")
+    return Fallback(state, message, text)
 
 
 def page_structure(html: str) -> PageStructure:
