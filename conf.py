@@ -19,7 +19,9 @@ gettext_location = True
 gettext_auto_build = False  # `l10n html` compiles every .mo from the current .po before each build
 gettext_last_translator = "ml-engineering-resources-l10n translators"
 
-html_theme = "alabaster"
+# furo: mobile-first, a light and a dark scheme, maintained; the reasons are in README ("The reader's theme")
+html_theme = "furo"
+html_favicon = "source/_static/favicon.svg"
 # the site name, after each page's own title ("Resources — Machine Learning Engineering"); each
 # language's translation of it comes from its site catalog (scripts/l10n/build/ui.py)
 html_title = "Machine Learning Engineering"
@@ -29,3 +31,6 @@ html_copy_source = False
 # The multilingual site (language switcher, hreflang, fallback banner): scripts/l10n/sphinx_ext.py
 templates_path = ["source/_templates"]
 html_static_path = ["source/_static"]
+html_theme_options = {"top_of_page_buttons": []}  # no "view source" button: the sources are not copied
+# Search: Sphinx picks the splitter from `language` (zh_CN, zh_TW -> "zh": jieba's words when jieba is
+# installed; ja: its own TinySegmenter splitter), so nothing is set per language here.

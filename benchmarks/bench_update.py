@@ -305,7 +305,7 @@ def main(argv: list[str] | None = None) -> int:
     if shutil.which("msgmerge") is None:
         fail("msgmerge not found (apt-get install gettext)")
     if not Path(sys.executable).with_name("sphinx-intl").is_file():
-        fail("sphinx-intl not installed in this Python (run `make venv`; it is pinned in requirements.txt)")
+        fail("sphinx-intl not installed in this Python (run `make bench`: the bench group, requirements/bench.txt)")
     book = book_dataset(args.corpus.resolve(), args.work, args.percent)
     synthetic = synthetic_dataset(args.work, args.synthetic, args.percent)
     header = ["| dataset | tool | wall s | peak MB | fuzzy | correct fuzzy | untranslated | obsolete |",

@@ -31,7 +31,7 @@ commit = "f538bea56948d0cc0523901b7347d4098e66b971"
 date = "2026-08-12"
 """
 # the repository's code and site files a build and `make` need (never its English or catalogs)
-CODE = ("conf.py", "Makefile", "requirements.txt", "source/_templates", "source/_static")
+CODE = ("conf.py", "Makefile", "requirements", "source/_templates", "source/_static")
 
 
 def write_partial_fr_project(root: Path, code: tuple[str, ...] = CODE) -> Config:

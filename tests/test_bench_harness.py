@@ -16,7 +16,7 @@ SPHINX_INTL = Path(sys.executable).with_name("sphinx-intl")
 
 
 @pytest.mark.skipif(shutil.which("msgmerge") is None or not SPHINX_INTL.is_file(),
-                    reason="needs GNU msgmerge (apt install gettext) and sphinx-intl (requirements.txt)")
+                    reason="needs GNU msgmerge (apt install gettext) and sphinx-intl (the bench group: make bench)")
 def test_bench_prints_the_comparison_table(tmp_path: Path) -> None:
     corpus = tmp_path / "corpus"
     shutil.copytree(ROOT / "tests" / "fixtures" / "upstream", corpus,

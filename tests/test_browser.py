@@ -3,8 +3,10 @@ loads the pages from a local HTTP server on 127.0.0.1.
 
 It checks the language switcher (lands on the same page and anchor), the lang attributes,
 in-page anchors in every language, and that CJK text renders with a CJK font (no missing
-glyphs); it saves a screenshot per language in build/screenshots/<lang>.png. Two small sites
-made here add inline code in English and Japanese (drawn in a monospace font), and the partial
+glyphs); every language, on a phone (390 px) and a desktop (1280 px), light and dark, fits the
+screen and is saved in build/screenshots/<lang>-<width>-<scheme>.png; the switcher menu fits a
+360 px screen with targets of at least 24 px; search finds a word of the page's language. Two
+small sites made here add inline code in English and Japanese (drawn in a monospace font), and the partial
 French of tests/partial_fr.py (its passages shown in English, its banner, its switcher).
 `.ci/run` installs chromium and fonts-noto-cjk; without them the test is skipped, saying why.
 """
@@ -93,7 +95,7 @@ def section_ids(page: Any) -> list[str]:
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
-def test_lang_attributes_and_screenshot(page: Any, base_url: str, language: str) -> None:
+def test_lang_attributes_and_native_names(page: Any, base_url: str, language: str) -> None:
     page.goto(f"{base_url}/{language}/README.html")
     assert page.evaluate("document.documentElement.lang") == language.replace("_", "-")
     links = page.eval_on_selector_all(
@@ -101,9 +103,68 @@ def test_lang_attributes_and_screenshot(page: Any, base_url: str, language: str)
     assert {code: (lang, name) for code, lang, name in links} == {
         "en": ("en", "English"), "zh_CN": ("zh-CN", "简体中文"),
         "zh_TW": ("zh-TW", "繁體中文"), "ja": ("ja", "日本語")}
-    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-    page.screenshot(path=str(SCREENSHOTS / f"{language}.png"), full_page=True)
-    assert (SCREENSHOTS / f"{language}.png").stat().st_size > 10_000
+
+
+PHONE, DESKTOP = 390, 1280
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+@pytest.mark.parametrize("width", [PHONE, DESKTOP])
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_screenshots_fit_the_screen_in_both_schemes(browser: Any, base_url: str, language: str, width: int,
+                                                    scheme: str) -> None:
+    """build/screenshots/<lang>-<width>-<scheme>.png; nothing wider than a phone's screen, and the
+    dark scheme really dark (furo follows prefers-color-scheme)."""
+    page = browser.new_page(viewport={"width": width, "height": 800}, color_scheme=scheme)
+    try:
+        page.goto(f"{base_url}/{language}/README.html")
+        assert page.evaluate("document.documentElement.scrollWidth") <= width
+        background = page.evaluate("getComputedStyle(document.body).backgroundColor")
+        red, green, blue = (int(n) for n in re.findall(r"\d+", background)[:3])
+        assert (red + green + blue < 150) == (scheme == "dark"), background
+        SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+        shot = SCREENSHOTS / f"{language}-{width}-{scheme}.png"
+        page.screenshot(path=str(shot), full_page=width == PHONE)
+        assert shot.stat().st_size > 10_000
+    finally:
+        page.close()
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_switcher_menu_fits_a_phone_with_large_targets(browser: Any, base_url: str, language: str) -> None:
+    page = browser.new_page(viewport={"width": 360, "height": 740})
+    try:
+        page.goto(f"{base_url}/{language}/README.html")
+        assert not page.is_visible("nav.l10n-switcher a.l10n-lang")  # closed until asked
+        page.click("nav.l10n-switcher summary")
+        boxes = page.eval_on_selector_all(
+            "nav.l10n-switcher :is(summary, a)",
+            "els => els.map(e => { const r = e.getBoundingClientRect(); const s = getComputedStyle(e);"
+            " return [e.textContent.trim(), r.left, r.right, r.width, r.height, parseFloat(s.lineHeight)]; })")
+        assert len(boxes) == len(LANGUAGES) + 2  # the summary, each language, the landing page
+        for text, left, right, box_width, height, line in boxes:
+            assert box_width >= 24 and height >= 24, text  # WCAG 2.2 target size
+            assert left >= 0 and right <= 360, text  # on the screen
+            assert height < 2 * line + 24, text  # one line: no name wraps
+        assert page.evaluate("document.documentElement.scrollWidth") <= 360
+    finally:
+        page.close()
+
+
+SEARCH_WORDS = {"en": "spreadsheet", "zh_CN": "训练", "ja": "学習"}  # each in its language's page text
+
+
+@pytest.mark.parametrize("language", SEARCH_WORDS)
+def test_search_finds_a_word_of_the_language(page: Any, base_url: str, language: str) -> None:
+    """Sphinx's index splits Chinese with jieba and Japanese with its own splitter: a word in the
+    middle of a sentence finds the page."""
+    word = SEARCH_WORDS[language]
+    page.goto(f"{base_url}/{language}/README.html")
+    assert word in page.inner_text("article")
+    page.goto(f"{base_url}/{language}/search.html?q={word}")
+    page.wait_for_selector("#search-results ul.search li a", timeout=15_000)
+    found = page.eval_on_selector_all("#search-results ul.search li a", "els => els.map(e => e.href)")
+    assert any(href.split("?")[0].split("#")[0].endswith(f"/{language}/README.html") for href in found), found
 
 
 def test_fallback_passages_carry_lang_en(page: Any, base_url: str) -> None:
@@ -121,12 +182,14 @@ def test_switcher_lands_on_same_page_and_anchor(page: Any, base_url: str, source
     page.goto(f"{base_url}/{source}/README.html")
     anchor = section_ids(page)[5]  # the "2022" section: below the fold
     page.goto(f"{base_url}/{source}/README.html#{anchor}")
+    page.click("nav.l10n-switcher summary")  # the menu opens
     page.click(f'nav.l10n-switcher a[data-lang="{target}"]')
     page.wait_for_load_state()
     assert page.url == f"{base_url}/{target}/README.html#{anchor}"
     assert page.evaluate("document.documentElement.lang") == target.replace("_", "-")
-    top = page.evaluate(f"document.getElementById('{anchor}').getBoundingClientRect().top")
-    assert page.evaluate("window.scrollY") > 0 and abs(top) < 5
+    # furo scrolls smoothly and leaves its scroll-margin-top (2.5rem) above a section
+    page.wait_for_function(f"Math.abs(document.getElementById('{anchor}').getBoundingClientRect().top - 40) < 5")
+    assert page.evaluate("window.scrollY") > 0
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
@@ -235,7 +298,9 @@ def test_code_keeps_a_monospace_font(page: Any, code_site: str, language: str) -
         assert family.endswith("monospace"), (selector, family)
         assert all("Mono" in name for name in _platform_fonts(page, selector)), selector
     text = page.eval_on_selector("p:has(code)", "e => getComputedStyle(e).fontFamily")
-    assert text.startswith("Georgia" if language == "en" else '"Noto Sans CJK JP"'), text
+    assert text.startswith("-apple-system" if language == "en" else '"Noto Sans CJK JP"'), text  # furo's stack
+    heading = page.eval_on_selector("h1", "e => getComputedStyle(e).fontFamily")
+    assert heading == text  # one family for headings and body
 
 
 @pytest.fixture(scope="module")

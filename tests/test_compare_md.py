@@ -140,3 +140,14 @@ def test_rendered_translations_keep_the_english_structure() -> None:
                                                             "@StellaAthena")
         found = [(f.code, f.message) for f in compare_markdown(english, render_markdown(english, translations).text)]
         assert found == [("link-dropped", "link https://github.com/StellaAthena of the English is missing")]
+
+
+def test_names_the_missing_block_at_its_english_line() -> None:
+    """Of three anchorless paragraphs, the middle one dropped: the one named missing is that one."""
+    english = (ROOT / "tests/fixtures/seeds/accelerators.md").read_text(encoding="utf-8")
+    translated = (ROOT / "tests/fixtures/seeds/accelerators.zh_CN.md").read_text(encoding="utf-8")
+    findings = compare_markdown(english, translated.replace("以下是一些例子：\n\n", ""), "en.md", "zh.md")
+    (missing,) = [f for f in findings if f.code == "missing-block"]
+    assert (missing.path, missing.line) == ("en.md", 5)
+    assert "'Here are some examples:'" in missing.message and "after line 3 of zh.md" in missing.message
+    assert findings[-1] is missing  # the translated file's findings first, then the English file's

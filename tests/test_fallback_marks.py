@@ -51,6 +51,7 @@ class _Images(HTMLParser):
         self.images: list[dict[str, str | None]] = []
         self.banner: list[str] | None = None
         self._banner_depth = 0
+        self._banner_closed = False  # the page's other divs (the theme's footer) are not the banner
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         attributes = dict(attrs)
@@ -59,12 +60,13 @@ class _Images(HTMLParser):
             return
         if "l10n-fallback-banner" in (attributes.get("class") or "").split():
             self.banner = []
-        if self.banner is not None and tag == "div":
+        if self.banner is not None and not self._banner_closed and tag == "div":
             self._banner_depth += 1
 
     def handle_endtag(self, tag: str) -> None:
-        if self.banner is not None and tag == "div":
+        if self.banner is not None and not self._banner_closed and tag == "div":
             self._banner_depth -= 1
+            self._banner_closed = self._banner_depth == 0
 
     def handle_data(self, data: str) -> None:
         if self.banner is not None and self._banner_depth > 0:

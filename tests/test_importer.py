@@ -70,3 +70,20 @@ def test_dropped_link_reported_and_only_that_entry_fuzzy(result: ImportResult) -
 def test_catalog_header_records_the_revision(result: ImportResult) -> None:
     assert result.catalog.metadata["X-Source-Revision"] == "15 48cbcef"
     assert result.catalog.metadata["Language"] == "zh_CN"
+
+
+def test_a_dropped_paragraph_is_reported_at_its_english_line_and_its_neighbours_are_unsure() -> None:
+    english = revision_path(15).read_text(encoding="utf-8")
+    dropped = "这些记录按年份分组，没有特定顺序。\n\n"
+    result = import_translation(english, SEED.read_text(encoding="utf-8").replace(dropped, ""), "zh_CN", "demo",
+                                english_path="rev15.md", translated_path="zh.md")
+    (missing,) = [f for f in result.findings if f.code == "missing-block"]
+    assert (missing.path, missing.line) == ("rev15.md", 15) and "The listing is" in missing.message
+    assert "after line 15 of zh.md" in missing.message
+    unsure = [f for f in result.findings if f.code == "unsure-pair"]
+    assert [(f.path, f.line) for f in unsure] == [("zh.md", 15)]  # "If you know...": merged into it?
+    entry = result.catalog.find("The listing is in no particular order other than being grouped by the year.")
+    assert entry is not None and entry.msgstr == ""
+    (neighbour,) = [e for e in result.catalog if "unsure" in e.tcomment]
+    assert "fuzzy" in neighbour.flags and neighbour.msgid.startswith("If you know")
+    assert "# import: unsure: English line 15 has no translation: merged into this one?" in str(neighbour)

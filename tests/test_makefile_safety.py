@@ -22,7 +22,7 @@ VENV = Path(sys.executable).parent.parent
 WORKFLOW = ROOT / ".github" / "workflows" / "translations.yml"
 # what the Makefile reads from the command line or the environment
 USER_VARIABLES = ("PYTHON", "VENV", "LANGUAGE", "ENTRY", "SEED", "SEED_ENGLISH", "TRANSLATED", "ENGLISH",
-                  "BENCH_MARKDOWN", "STALE_ARGS", "BENCH_CORPUS", "BENCH_ARGS")
+                  "BENCH_MARKDOWN", "STALE_ARGS", "BENCH_CORPUS", "BENCH_ARGS", "UPSTREAM", "REF")
 # each {marker} is a file that exists afterwards only if something ran the payload
 PAYLOADS = {
     "semicolon": "zh_CN; touch {marker}",
@@ -45,7 +45,7 @@ needs_make = pytest.mark.skipif(shutil.which("make") is None, reason="make is no
 @pytest.fixture(scope="module")
 def project(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A copy of the project with the Makefile (make never writes outside it or the marker dir)."""
-    return copy_project(tmp_path_factory.mktemp("makefile") / "project", ("Makefile", "requirements.txt")).root
+    return copy_project(tmp_path_factory.mktemp("makefile") / "project", ("Makefile", "requirements")).root
 
 
 def make(root: Path, *args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
@@ -110,6 +110,19 @@ def test_paths_and_argument_lists_are_data(project: Path, tmp_path: Path, target
         result = make(project, target, "LANGUAGE=zh_CN", f"{variable}={payload}")
         assert not marker.exists(), f"{variable} ran as code:\n{result.stdout}{result.stderr}"
         assert result.returncode != 0
+
+
+@needs_make
+@pytest.mark.parametrize("variable", ["UPSTREAM", "REF"])
+def test_upstream_and_ref_are_data(project: Path, tmp_path: Path, variable: str) -> None:
+    marker = tmp_path / "injected"
+    before = (project / "pyproject.toml").read_bytes(), (project / "source" / "README.md").read_bytes()
+    for payload in (f"x; touch {marker}", f"x$(touch {marker})", f"$(shell touch {marker})", f"`touch {marker}`"):
+        values = {"UPSTREAM": str(tmp_path / "no-clone"), variable: payload}  # never the network
+        result = make(project, "sync", *(f"{name}={value}" for name, value in values.items()))
+        assert not marker.exists(), f"{variable} ran as code:\n{result.stdout}{result.stderr}"
+        assert result.returncode != 0 and "error:" in result.stderr
+    assert ((project / "pyproject.toml").read_bytes(), (project / "source" / "README.md").read_bytes()) == before
 
 
 @needs_make
@@ -262,14 +275,54 @@ def test_matrix_step_refuses_a_hostile_directory(tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize("tool", ["actionlint", "zizmor"])
-def test_workflow_lints_clean(tool: str) -> None:
+def test_workflow_lints_clean(tool: str) -> None:  # every file of .github/workflows
     """What `make lint` runs on the workflows (offline); skipped where the linters are not installed."""
     binary = VENV / "bin" / tool
     if not binary.exists():
-        pytest.skip(f"{tool} is not installed in {VENV} (requirements.txt pins it: run `make venv`)")
+        pytest.skip(f"{tool} is not installed in {VENV} (the lint group: run `make lint`)")
     command = [str(binary)] if tool == "actionlint" else [str(binary), "--offline", "--no-progress",
                                                           ".github/workflows"]
     env = {**os.environ, "PATH": f"{VENV / 'bin'}{os.pathsep}{os.environ.get('PATH', '')}"}
     result = subprocess.run(command, cwd=ROOT, capture_output=True, text=True, timeout=120, env=env,
                             stdin=subprocess.DEVNULL)
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+# --- every workflow (translations.yml above; tests.yml, sync.yml, pages.yml: issue 15) ---
+
+WORKFLOWS = sorted((ROOT / ".github" / "workflows").glob("*.yml"))
+
+
+@pytest.mark.parametrize("path", WORKFLOWS, ids=[p.name for p in WORKFLOWS])
+def test_every_workflow_keeps_expressions_out_of_scripts_and_pins_actions(path: Path) -> None:
+    text = path.read_text(encoding="utf-8")
+    flow = yaml.safe_load(text)
+    every = [step for job in flow["jobs"].values() for step in job.get("steps", [])]
+    assert not [step["run"] for step in every if "${{" in step.get("run", "")]
+    for ref, comment in re.findall(r"^\s*-?\s*uses:\s*(\S+)(.*)$", text, re.M):
+        assert re.fullmatch(r"[\w.-]+/[\w./-]+@[0-9a-f]{40}", ref), ref
+        assert re.fullmatch(r"\s+# v\d+(\.\d+)*", comment), f"{ref}: no version comment"
+    checkouts = [step for step in every if step.get("uses", "").startswith("actions/checkout@")]
+    assert all(step.get("with", {}).get("persist-credentials") is False for step in checkouts)
+    # least privilege: nothing for the workflow, each job names what it needs
+    assert flow["permissions"] == {}
+    assert all(isinstance(job.get("permissions"), dict) for job in flow["jobs"].values())
+
+
+def test_only_the_sync_and_pages_jobs_may_write() -> None:
+    writes = {(path.name, name, scope) for path in WORKFLOWS
+              for name, job in yaml.safe_load(path.read_text(encoding="utf-8"))["jobs"].items()
+              for scope, level in job["permissions"].items() if level == "write"}
+    assert writes == {("sync.yml", "sync", "contents"), ("sync.yml", "sync", "pull-requests"),
+                      ("pages.yml", "deploy", "pages"), ("pages.yml", "deploy", "id-token")}
+
+
+def test_the_sync_pull_request_has_the_sync_body_and_only_the_synced_files() -> None:
+    flow = yaml.safe_load((ROOT / ".github" / "workflows" / "sync.yml").read_text(encoding="utf-8"))
+    assert set(flow[True]) == {"schedule", "workflow_dispatch"}  # YAML reads the key `on` as True
+    steps = flow["jobs"]["sync"]["steps"]
+    [sync] = [step for step in steps if "l10n sync" in step.get("run", "")]
+    assert '--ref="$SYNC_REF"' in sync["run"] and "--format markdown --output" in sync["run"]
+    [pull] = [step for step in steps if step.get("uses", "").startswith("peter-evans/create-pull-request@")]
+    assert pull["with"]["body-path"].endswith("/sync-body.md")
+    assert pull["with"]["add-paths"].split() == ["source/README.md", "pyproject.toml", "locale/**"]

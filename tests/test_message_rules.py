@@ -27,7 +27,7 @@ RULE_CASES = {
               ["code-changed"]),
     "images": ("![logo](a.png) is ours", "![标志](../../etc/passwd.png) 是我们的", ["image-changed"], []),
     "footnotes": ("See this[^1].", "见此。", ["footnote-dropped"], []),
-    "code": (GUIDE, "阅读 [指南](https://example.com/guide) 和 `pip install y`。 " + "很长" * 150, ["code-changed"],
+    "code": (GUIDE, "阅读 [指南](https://example.com/guide) 和 `pip install y`。" + "很长" * 150, ["code-changed"],
              ["length-ratio"]),
     "raw-html": ("Resources", "资源<script>x</script>", ["raw-html", "raw-html"], []),
     "myst-role": ("Resources", "{download}`资源 <x.py>`", ["myst-role"], ["no-target-script"]),
@@ -37,6 +37,7 @@ RULE_CASES = {
     "translated": ("Similar online guides", "Similar online guides", ["untranslated"], []),
     "length": ("Resources", "Resources " * 10, ["length-ratio"], ["no-target-script"]),
     "numbers": ("Train for 3 epochs", "训练 5 个周期", ["number-changed"], []),
+    "typography": ("Use the GPU (see the notes).", "使用 GPU（见注释)。", ["bracket-mismatch"], []),
 }
 # the codes the issue names as the gate's (`markers`: the block markers), never switched off
 SECURITY = {"raw-html", "unsafe-url", "myst-directive", "myst-role", "markup-count", "markup-nesting", "noqa",
@@ -93,9 +94,11 @@ def test_protected_codes_are_the_gates() -> None:
 
 
 def _with_checks(root: Path, setting: str) -> Path:
+    """The setting added to the project's [tool.l10n.checks] table (made if it has none)."""
     pyproject = root / "pyproject.toml"
-    pyproject.write_text(pyproject.read_text(encoding="utf-8") + f"\n[tool.l10n.checks]\n{setting}\n",
-                         encoding="utf-8")
+    text, header = pyproject.read_text(encoding="utf-8"), "[tool.l10n.checks]\n"
+    text = text.replace(header, f"{header}{setting}\n") if header in text else f"{text}\n{header}{setting}\n"
+    pyproject.write_text(text, encoding="utf-8")
     return root
 
 

@@ -30,6 +30,7 @@ class BodyText(HTMLParser):
     def __init__(self) -> None:
         super().__init__()
         self.in_body = 0
+        self.main_tag = ""
         self.current: list[str] | None = None
         self.blocks: list[tuple[str, str]] = []
         self.tag = ""
@@ -39,15 +40,15 @@ class BodyText(HTMLParser):
         attributes = dict(attrs)
         if tag == "html":
             self.lang_of_html = attributes.get("lang") or ""
-        if tag == "div" and attributes.get("role") == "main":
-            self.in_body = 1
-        elif tag == "div" and self.in_body:
+        if not self.in_body and attributes.get("role") == "main":  # the theme's main element
+            self.in_body, self.main_tag = 1, tag
+        elif self.in_body and tag == self.main_tag:
             self.in_body += 1
         if self.in_body and tag in self.BLOCKS:
             self.current, self.tag = [], tag
 
     def handle_endtag(self, tag: str) -> None:
-        if tag == "div" and self.in_body:
+        if self.in_body and tag == self.main_tag:
             self.in_body -= 1
         if self.current is not None and tag == self.tag:
             self.blocks.append((tag, "".join(self.current).replace("¶", "").strip()))

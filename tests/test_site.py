@@ -148,6 +148,50 @@ def test_every_language_has_lang_hreflang_and_switcher(site: BuiltSite) -> None:
         assert [c for c, e in switcher.items() if "current" in e.attrs["class"].split()] == [code]
 
 
+SITE_WORDS = {  # from the shipped site.po files: the site name, the search box, the 404 page
+    "en": ("Machine Learning Engineering", "Search", "Page not found"),
+    "zh_CN": ("机器学习工程", "搜索", "找不到页面"),
+    "zh_TW": ("機器學習工程", "搜尋", "找不到頁面"),
+    "ja": ("機械学習エンジニアリング", "検索", "ページが見つかりません"),
+}
+
+
+def test_every_page_head_has_one_viewport_a_favicon_and_the_site_title(site: BuiltSite) -> None:
+    for code in LANGUAGES:
+        page = parse(site.html / code / "README.html")
+        name, search, _ = SITE_WORDS[code]
+        assert len(page.find("meta", name="viewport")) == 1
+        [icon] = [e for e in page.find("link") if "icon" in e.attrs.get("rel", "").split()]
+        assert (site.html / code / icon.attrs["href"]).is_file() and icon.attrs["href"].endswith(".svg")
+        [title] = [e.text for e in page.find("title") if e.text.endswith(name)]  # furo's icons have titles too
+        heading = page.find("h1")[0].text.replace("¶", "").strip()
+        assert title == f"{heading} \N{EM DASH} {name}" and heading != name
+        [box] = page.find("input", name="q")
+        assert box.attrs["placeholder"] == search == box.attrs["aria-label"]
+
+
+def test_every_language_has_its_404_page_in_its_words(site: BuiltSite) -> None:
+    for code in LANGUAGES:
+        page = parse(site.html / code / "404.html")
+        _, _, not_found = SITE_WORDS[code]
+        [section] = page.find("section", id="page-not-found")
+        assert section.attrs["lang"] == code.replace("_", "-")
+        assert page.find("h1")[0].text == not_found
+        assert page.find("a", href="README.html")  # back to the book, in the same language
+        switcher = {e.attrs["data-lang"]: e.attrs["href"] for e in page.find("a", class_="l10n-lang")}
+        assert switcher == {c: f"../{c}/404.html" for c in LANGUAGES}
+
+
+def test_switcher_is_a_menu_of_plain_links(site: BuiltSite) -> None:
+    page = parse(site.html / "ja" / "README.html")
+    [nav] = page.find("nav", class_="l10n-switcher")
+    assert nav.attrs["aria-label"] == "言語" and nav.attrs["lang"] == "ja"
+    assert page.find("details") and page.find("summary")  # opens without JavaScript
+    assert "日本語" in page.find("summary")[0].text  # the current language, by its native name
+    [home] = page.find("a", class_="l10n-home")
+    assert home.attrs["href"] == "../index.html" and home.text == "すべての言語" and home.attrs["lang"] == "ja"
+
+
 def test_section_anchors_are_the_same_in_every_language(site: BuiltSite) -> None:
     ids = {code: [e.attrs["id"] for e in parse(site.html / code / "README.html").find("section")]
            for code in LANGUAGES}

@@ -10,8 +10,8 @@ import conftest
 from l10n.cli import main
 
 REPO = conftest.ROOT
-# what the walkthrough needs beyond the pipeline's own files: make, its pinned requirements, the guide
-TRANSLATOR_FILES = ("Makefile", "requirements.txt", "CONTRIBUTING.md")
+# what the walkthrough needs beyond the pipeline's own files: make, its locks (requirements/), the guide
+TRANSLATOR_FILES = ("Makefile", "requirements", "CONTRIBUTING.md")
 
 
 def copy_project(target: Path) -> Path:

@@ -19,6 +19,7 @@ COMMAND_MODULES = [
     "l10n.commands.check",
     "l10n.commands.translator",
     "l10n.commands.stale",
+    "l10n.commands.sync",
     "l10n.commands.site",
     "l10n.commands.verify",
 ]
@@ -27,8 +28,9 @@ COMMAND_MODULES = [
 COMMANDS = {
     **dict.fromkeys(["gettext", "update", "html", "import", "init", "languages"], "l10n.commands.core"),
     "check": "l10n.commands.check",
-    **dict.fromkeys(["todo", "fuzzy", "reviewed", "wrap", "verifs"], "l10n.commands.translator"),
+    **dict.fromkeys(["todo", "fuzzy", "reviewed", "wrap", "fix-typography", "verifs"], "l10n.commands.translator"),
     "stale": "l10n.commands.stale",
+    "sync": "l10n.commands.sync",
     **dict.fromkeys(["site", "landing", "markdown", "status", "convert"], "l10n.commands.site"),
     **dict.fromkeys(["check-build", "compare-md"], "l10n.commands.verify"),
 }

@@ -23,6 +23,9 @@ class Upstream:
     revision: int
     commit: str
     date: str
+    sha256: str = ""  # of source/README.md as `make sync` wrote it ("" when never recorded)
+    local_edit: bool = False  # the master was edited here on purpose: its sha256 is not checked
+    note: str = ""  # why (with local_edit)
 
     @property
     def label(self) -> str:
@@ -33,9 +36,11 @@ class Upstream:
 
 @dataclass(frozen=True)
 class CheckSettings:
-    """`[tool.l10n.checks]`: the message check codes switched off (never a protected one)."""
+    """`[tool.l10n.checks]`: the message check codes switched off (never a protected one), and the
+    CJK–Latin spacing of zh and ja catalogs (checks/typography.py)."""
 
     disabled_codes: frozenset[str] = frozenset()
+    cjk_latin_space: str = "majority"  # "majority" of the catalog, "always", "never" or "off"
 
 
 FUZZY_POLICIES = ("allow", "fail")
@@ -123,16 +128,24 @@ def find_root(start: Path | None = None) -> Path:
 def _check_settings(pyproject: Path, table: object) -> CheckSettings:
     """`[tool.l10n.checks]`, each code checked against the message rules that can emit it: a
     protected code (one the pre-build gate relies on) cannot be switched off."""
-    unknown = sorted(set(table) - {"disabled_codes"}) if isinstance(table, dict) else []
+    unknown = sorted(set(table) - {"disabled_codes", "cjk_latin_space"}) if isinstance(table, dict) else []
     if unknown:
         raise L10nError(pyproject, f"[tool.l10n.checks] has no setting {', '.join(unknown)}",
-                        "the one setting is disabled_codes")
+                        "the settings are disabled_codes and cjk_latin_space")
+    spacing = table.get("cjk_latin_space", "majority") if isinstance(table, dict) else "majority"
+    if spacing not in ("majority", "always", "never", "off"):
+        raise L10nError(pyproject, f"[tool.l10n.checks] cjk_latin_space = {spacing!r} is not a spacing",
+                        'write "majority", "always", "never" or "off"')
+    return CheckSettings(_disabled_codes(pyproject, table), str(spacing))
+
+
+def _disabled_codes(pyproject: Path, table: object) -> frozenset[str]:
     codes = table.get("disabled_codes", []) if isinstance(table, dict) else None
     if not isinstance(codes, list) or not all(isinstance(code, str) for code in codes):
         raise L10nError(pyproject, "[tool.l10n.checks] disabled_codes must be a list of finding codes",
                         'e.g. disabled_codes = ["length-ratio"]')
     if not codes:
-        return CheckSettings()
+        return frozenset()
     from .checks.registry import load_message_rules  # only when codes are named: it loads the parser
 
     rules = load_message_rules().values()
@@ -143,7 +156,7 @@ def _check_settings(pyproject: Path, table: object) -> CheckSettings:
         if not any(code in rule.codes for rule in rules):
             raise L10nError(pyproject, f"[tool.l10n.checks] disabled_codes: {code} is not a message check code",
                             "use a code of README.md, Message checks")
-    return CheckSettings(frozenset(codes))
+    return frozenset(codes)
 
 
 def _setting_line(text: str, table: str, key: str) -> int | None:
@@ -198,6 +211,13 @@ def _gate_policy(pyproject: Path, text: str, table: object) -> GatePolicy:
     return GatePolicy(str(fuzzy), thresholds)
 
 
+def _upstream(up: dict) -> Upstream:
+    """`[tool.l10n.upstream]`: what the master is (`make sync` writes it; a KeyError: not set)."""
+    return Upstream(repository=str(up["repository"]), path=str(up["path"]), revision=int(up["revision"]),
+                    commit=str(up["commit"]), date=str(up["date"]), sha256=str(up.get("sha256", "")),
+                    local_edit=up.get("local_edit", False) is True, note=str(up.get("note", "")))
+
+
 def load_config(root: Path | None = None) -> Config:
     root = (root or find_root()).resolve()
     pyproject = root / "pyproject.toml"
@@ -212,14 +232,7 @@ def load_config(root: Path | None = None) -> Config:
     if not isinstance(table, dict):
         raise L10nError(pyproject, "no [tool.l10n] table", "add the project's settings")
     try:
-        up = table["upstream"]
-        upstream = Upstream(
-            repository=str(up["repository"]),
-            path=str(up["path"]),
-            revision=int(up["revision"]),
-            commit=str(up["commit"]),
-            date=str(up["date"]),
-        )
+        upstream = _upstream(table["upstream"])
         publish = {str(k): float(v) for k, v in table.get("publish", {}).get("threshold", {}).items()}
         below = str(table.get("publish", {}).get("below_threshold", "warn"))
         return Config(

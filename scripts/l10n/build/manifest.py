@@ -90,7 +90,7 @@ def inputs_digest(config: Config, status: LanguageStatus, links: list[str]) -> s
     digest = hashlib.sha256()
     own = {"decision": status.decision, "percent": round(status.stats.percent, 6), "threshold": status.threshold,
            "links": links, "revision": config.upstream.label,
-           "versions": [_version(name) for name in ("sphinx", "myst-parser", "docutils", "jinja2")]}
+           "versions": [_version(name) for name in ("sphinx", "myst-parser", "docutils", "jinja2", "furo")]}
     digest.update(json.dumps(own, sort_keys=True).encode("utf-8"))
     files = [config.source_file(document) for document in config.documents]
     files += [config.root / "conf.py", *(Path(__file__).parent / name for name in SPHINX_SIDE)]

@@ -15,6 +15,7 @@ from .markdown import RenderedMarkdown, render_markdown, usable_translations
 from .pages import LANDING_PAGE, STATUS_PAGE, landing_page, status_page, write_page
 from .plan import CatalogPlan, LanguagePlan, SitePlan, plan_language, plan_site
 from .publish import ORIGINAL, SITE_CONTEXT, WARN, LanguageStatus, encode_statuses
+from .sitemap import write_sitemap
 
 
 @dataclass
@@ -27,6 +28,7 @@ class SiteResult:
     out_of_date: list[tuple[str, CatalogPlan]] = field(default_factory=list)  # English changed since `make update`
     landing: Path | None = None
     status: Path | None = None
+    sitemap: Path | None = None
 
 
 @dataclass(frozen=True)
@@ -68,6 +70,8 @@ def build_site(config: Config, languages: list[str] | None = None) -> SiteResult
     if languages is None:  # a stray file at locale/ level fails the build but refuses no language
         result.refused += plan.locale_errors
     result.landing = write_landing(config, plan, published)
+    result.sitemap = write_sitemap(html_root(config), [lang.code for lang in plan.languages if lang.code in published],
+                                   [f"{document}.html" for document in config.documents])
     result.status = write_status(config, plan)  # the landing page links to it
     return result
 

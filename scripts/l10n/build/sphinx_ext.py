@@ -13,12 +13,14 @@ lists English and every language directory of locale/, and never runs the checks
 
 from __future__ import annotations
 
+import logging
 import shutil
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
 from docutils import nodes
+from markupsafe import escape
 from sphinx.application import Sphinx
 from sphinx.transforms import SphinxTransform
 from sphinx.util.nodes import extract_messages
@@ -27,6 +29,7 @@ from ..verify.html_structure import FALLBACK_CLASS, FALLBACK_STATE_CLASS, messag
 
 SAFE_SETTINGS = {"file_insertion_enabled": False, "raw_enabled": False}
 COUNTS_KEY = "l10n_fallbacks"
+DOCUTILS_VIEWPORT = '<meta name="viewport" content="width=device-width, initial-scale=1" />'
 
 
 def _safe_settings(app: Sphinx) -> None:
@@ -120,7 +123,7 @@ def _unchecked_languages(root: str) -> tuple[Any, ...]:
 def _page_context(app: Sphinx, pagename: str, templatename: str, context: dict[str, Any],
                   doctree: nodes.document | None) -> None:
     from .publish import SITE_CONTEXT, decode_statuses, hreflang
-    from .ui import load_site_words, ui_strings
+    from .ui import page_strings, ui_strings
 
     language = app.config.language or "en"
     encoded = app.config.html_context.get(SITE_CONTEXT)  # set by `l10n site`: decided once for all builds
@@ -133,11 +136,17 @@ def _page_context(app: Sphinx, pagename: str, templatename: str, context: dict[s
         for s in statuses if s.published
     ]
     # the compiled site catalog where Sphinx finds the documents' (build/locale: checked text only)
-    ui = ui_strings(load_site_words(language, [Path(app.srcdir, d) for d in app.config.locale_dirs]))
+    words = _site_words(app)
+    ui = ui_strings(words)
+    theme_words = page_strings(words)
+    # docutils' writer adds a viewport meta tag of its own; the theme's <head> already has one
+    context["metatags"] = context.get("metatags", "").replace(DOCUTILS_VIEWPORT, "")
     context["docstitle"] = ui.site_name  # the title suffix: "Resources — <site name>", escaped by the theme
     context["l10n_languages"] = entries
     context["l10n_ui"] = ui
     context["l10n_ui_lang"] = hreflang(ui.lang)
+    context["l10n_page"] = theme_words
+    context["l10n_page_lang"] = hreflang(theme_words.lang)
     context["l10n_english_href"] = f"{up}en/{page}"
     context["l10n_landing_href"] = f"{up}index.html"
     counts = doctree.get(COUNTS_KEY) if doctree is not None else None
@@ -152,9 +161,55 @@ def _page_context(app: Sphinx, pagename: str, templatename: str, context: dict[s
     )
 
 
+def _site_words(app: Sphinx) -> Any:
+    from .ui import load_site_words
+
+    # the compiled site catalog where Sphinx finds the documents' (build/locale: checked text only)
+    return load_site_words(app.config.language or "en", [Path(app.srcdir, d) for d in app.config.locale_dirs])
+
+
+def _not_found_page(app: Sphinx) -> list[tuple[str, dict[str, Any], str]]:
+    """404.html in every language: the theme's page with the site catalog's words, escaped here
+    because `body` is inserted as markup."""
+    from .publish import hreflang
+    from .ui import page_strings
+
+    words = page_strings(_site_words(app))
+    start = f"{app.config.root_doc}{getattr(app.builder, 'out_suffix', '.html')}"
+    body = (f'<section id="page-not-found" lang="{escape(hreflang(words.lang))}">'
+            f"<h1>{escape(words.not_found_title)}</h1><p>{escape(words.not_found)}</p>"
+            f'<p><a href="{escape(start)}">{escape(words.start)}</a></p></section>')
+    return [("404", {"title": words.not_found_title, "body": body, "l10n_not_found": True}, "page.html")]
+
+
+def _chinese_search(app: Sphinx, config: Any) -> None:
+    """Chinese search words come from jieba when it is installed (sphinx.search.zh). Its progress
+    lines on stderr would read as build warnings. Sphinx 9.0 ends language_data.js with
+    `window.Stemmer = ChineseStemmer`, a class that does not exist (the stemmer is the English
+    one), and every Chinese search fails (sphinx-doc/sphinx#14229): named "English", the JS
+    class is found; a fixed Sphinx takes the name from the stemmer's file, the same."""
+    if not (config.language or "").startswith("zh"):
+        return
+    from sphinx.search.zh import SearchChinese
+
+    try:
+        import jieba
+    except ImportError:
+        pass
+    else:
+        jieba.setLogLevel(logging.WARNING)
+
+    class SearchChineseFixed(SearchChinese):
+        language_name = "English"
+
+    app.add_search_language(SearchChineseFixed)
+
+
 def setup(app: Sphinx) -> dict[str, Any]:
+    app.connect("config-inited", _chinese_search)
     app.connect("builder-inited", _safe_settings)
     app.connect("build-finished", _write_index)
     app.add_transform(MarkFallbacks)
     app.connect("html-page-context", _page_context)
+    app.connect("html-collect-pages", _not_found_page)
     return {"version": "1.1", "parallel_read_safe": True, "parallel_write_safe": True}

@@ -36,6 +36,14 @@ FALLBACK = N_("Some passages are shown in English: %(untranslated)s not yet tran
 READ_ENGLISH = N_("Read the English original")
 BELOW_THRESHOLD = N_("This translation is %(percent)s%% complete, below the %(threshold)s%% publishing threshold.")
 UI_MESSAGES = (SITE_NAME, SWITCHER, FALLBACK, READ_ENGLISH, BELOW_THRESHOLD)
+# The theme's own elements (search box, the landing link, the 404 page): one more group, each of
+# its elements with its own lang, so a catalog made before these words keeps the switcher's.
+SEARCH = N_("Search")
+ALL_LANGUAGES = N_("All languages")
+NOT_FOUND_TITLE = N_("Page not found")
+NOT_FOUND = N_("There is no page at this address.")
+START = N_("Go to the start of the book")
+PAGE_MESSAGES = (SEARCH, ALL_LANGUAGES, NOT_FOUND_TITLE, NOT_FOUND, START)
 
 
 class SiteWords:
@@ -96,3 +104,21 @@ def ui_strings(words: SiteWords) -> UiStrings:
     if not all(words.translated(message) for message in UI_MESSAGES):
         words = SiteWords()
     return UiStrings(words.lang, *(words.gettext(message) for message in UI_MESSAGES))
+
+
+@dataclass(frozen=True)
+class PageStrings:
+    """The words of the theme's own elements, all in one language (like `UiStrings`)."""
+
+    lang: str
+    search: str
+    all_languages: str
+    not_found_title: str
+    not_found: str
+    start: str
+
+
+def page_strings(words: SiteWords) -> PageStrings:
+    if not all(words.translated(message) for message in PAGE_MESSAGES):
+        words = SiteWords()
+    return PageStrings(words.lang, *(words.gettext(message) for message in PAGE_MESSAGES))

@@ -3,8 +3,12 @@
 The translation is aligned with the English revision it was made from by the project's one block
 alignment (`text/align.py`, which `compare-md` uses too). Pairs whose anchors differ (the one
 anchors diff, `text/anchors.py`: a link, image or code span changed, dropped or added) are
-imported fuzzy, with a translator comment saying why. An English block left unpaired that has
-nothing to translate (a year, a number, code) is imported as its English, as `make update` fills it.
+imported fuzzy, with a translator comment saying why; so is every pair the alignment is unsure of
+(`#. import: unsure: length ratio 0.4 (expected ~1.6); no shared anchor`), with an `unsure-pair`
+warning at its translated line. A block that cannot be placed is reported once: an English block
+at its English line, a translated block at its translated line. An English block left unpaired
+that has nothing to translate (a year, a number, code) is imported as its English, as `make update`
+fills it.
 """
 
 from __future__ import annotations
@@ -17,7 +21,7 @@ from ..checks.findings import WARNING, Finding
 from ..text.align import Pair, align_documents
 from ..text.anchors import text_differences
 from ..text.segments import Segment, nothing_to_translate, segments
-from ..verify.markdown import structure_findings
+from ..verify.markdown import structure_findings, unsure_finding
 from .io import add_comment, mark_fuzzy, new_catalog
 
 
@@ -53,7 +57,7 @@ def import_translation(english_md: str, translated_md: str, language: str, proje
     if source_revision:
         result.catalog.metadata["X-Source-Revision"] = source_revision
     result.findings += structure_findings(alignment, translated_path, "it is not imported",
-                                          "imported untranslated")
+                                          "imported untranslated", english_path)
     _build_catalog(result, english, english_path, translated_path)
     return result
 
@@ -61,7 +65,7 @@ def import_translation(english_md: str, translated_md: str, language: str, proje
 def _build_catalog(result: ImportResult, english: list[Segment], english_path: str,
                    translated_path: str) -> None:
     by_msgid: dict[str, polib.POEntry] = {}
-    translation = {id(p.english): p.translated for p in result.pairs}
+    pairs = {id(p.english): p for p in result.pairs}
     for seg in english:
         entry = by_msgid.get(seg.msgid)
         if entry is None:
@@ -69,12 +73,15 @@ def _build_catalog(result: ImportResult, english: list[Segment], english_path: s
             by_msgid[seg.msgid] = entry
             result.catalog.append(entry)
         entry.occurrences.append((english_path, str(seg.line)))
-        target = translation.get(id(seg))
-        if target is None or entry.msgstr:
+        pair = pairs.get(id(seg))
+        if pair is None or entry.msgstr:
             if not entry.msgstr and nothing_to_translate(seg.msgid):
                 entry.msgstr = seg.msgid
             continue
+        target = pair.translated
         entry.msgstr = target.msgid
+        if pair.doubts:
+            _report_unsure(result, entry, pair, translated_path)
         found = text_differences(seg.msgid, target.msgid)
         for diff in found:
             message = diff.describe("English")
@@ -83,3 +90,10 @@ def _build_catalog(result: ImportResult, english: list[Segment], english_path: s
             add_comment(entry, f"import: {message}")
         if found:
             mark_fuzzy(entry)
+
+
+def _report_unsure(result: ImportResult, entry: polib.POEntry, pair: Pair, translated_path: str) -> None:
+    result.findings.append(unsure_finding(pair, translated_path,
+                                          "check the pairing in the PO file, then make reviewed"))
+    add_comment(entry, f"import: unsure: {'; '.join(pair.doubts)}")
+    mark_fuzzy(entry)

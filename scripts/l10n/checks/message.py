@@ -237,6 +237,7 @@ def _length(m: Message) -> Iterator[Problem]:
 
 
 from . import numbers as _numbers  # noqa: E402, F401  (registers the `numbers` rule, after these)
+from . import typography as _typography  # noqa: E402, F401  (the `typography` rule and cjk-latin-space)
 
 
 def message_problems(msgid: str, msgstr: str, language: str = "", rules: Iterable[str] | None = None,

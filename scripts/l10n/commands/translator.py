@@ -1,4 +1,4 @@
-"""Translator commands: todo, fuzzy (list / --done), reviewed, wrap, verifs."""
+"""Translator commands: todo, fuzzy (list / --done), reviewed, wrap, fix-typography, verifs."""
 
 from __future__ import annotations
 
@@ -159,6 +159,24 @@ def cmd_verifs(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_fix_typography(args: argparse.Namespace) -> int:
+    from ..catalog.typography_fix import fix_typography
+
+    config = config_of(args)
+    fixes = fix_typography(config, selected_languages(config, args.languages), write=not args.check)
+    for fix in fixes:
+        for change in fix.changes:
+            verdict = f"skipped: {change.skipped}" if change.skipped else "would fix" if args.check else "fixed"
+            print(f"{fix.display}:{change.line}: {verdict}\n  before: {change.before}\n  after:  {change.after}")
+    applied = sum(len(fix.applied) for fix in fixes)
+    spacing = ", ".join(f"{fix.display}: CJK-Latin spacing {fix.spacing}" for fix in fixes)
+    print(f"{applied} entr{'y' if applied == 1 else 'ies'} {'to fix' if args.check else 'fixed'} ({spacing})")
+    if args.check and applied:
+        print("run `make fix-typography` to write these fixes", file=sys.stderr)
+        return 1
+    return 0
+
+
 def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("todo", help="what is left to translate, per language and document, next pick first")
     add_language_option(p)
@@ -183,6 +201,12 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--quiet", action="store_true", help="print only the files changed or not normalized")
     p.add_argument("files", nargs="*", type=Path, help="PO files (default: every catalog); others skipped")
     p.set_defaults(func=cmd_wrap)
+
+    p = sub.add_parser("fix-typography", help="apply the typography checks' mechanical fixes (brackets of the "
+                       "other width; zh, ja: full-width punctuation and spacing); --check only reports")
+    add_language_option(p)
+    p.add_argument("--check", action="store_true", help="exit 1 and print the fixes, writing nothing")
+    p.set_defaults(func=cmd_fix_typography)
 
     p = sub.add_parser("verifs", help="everything to run before a pull request, with one summary")
     add_language_option(p)

@@ -3,7 +3,9 @@
 `decide` is pure: it takes a language's check findings, each of its catalogs' template diff and
 statistics, and the policy (`[tool.l10n.gate]`, `config.GatePolicy`), and returns the verdict with
 its reasons. Check errors and catalogs out of date with the English master always fail; fuzzy
-entries fail when the policy says so; completion fails under the language's threshold. Every
+entries fail when the policy says so; completion fails under the language's threshold; and a
+master that is not the recorded upstream content fails every language (PROVENANCE: its text and
+fix come from `catalog/upstream.py`, checked once by `reports/stale.py`). Every
 command prints the verdict's own text, so a reason reads the same wherever it is reported.
 """
 
@@ -20,6 +22,7 @@ from ..checks.findings import ERROR, Finding
 from ..config import GatePolicy
 
 CHECK_ERRORS, OUT_OF_DATE, FUZZY, FAIL_UNDER = "check-errors", "out-of-date", "fuzzy", "fail-under"
+PROVENANCE = "provenance"
 
 
 def entries(count: int, kind: str = "") -> str:
@@ -42,7 +45,7 @@ class CatalogState:
 class Reason:
     """One rule of the policy the language breaks: what, and the command or edit that fixes it."""
 
-    rule: str  # CHECK_ERRORS, OUT_OF_DATE, FUZZY or FAIL_UNDER
+    rule: str  # PROVENANCE, CHECK_ERRORS, OUT_OF_DATE, FUZZY or FAIL_UNDER
     text: str
     fix: str
 
@@ -93,9 +96,10 @@ def _out_of_date(language: str, catalog: CatalogState) -> Reason | None:
 
 
 def decide(language: str, check_findings: Sequence[Finding], catalogs: Sequence[CatalogState],
-           policy: GatePolicy) -> Verdict:
-    """The verdict on one language under the policy."""
-    reasons = []
+           policy: GatePolicy, provenance: Reason | None = None) -> Verdict:
+    """The verdict on one language under the policy; `provenance`, the master's own problem (a
+    PROVENANCE reason), comes first: every other reason is measured against that master."""
+    reasons = [provenance] if provenance is not None else []
     errors = [f for f in check_findings if f.severity == ERROR]
     if errors:
         first = errors[0]

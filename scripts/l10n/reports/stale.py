@@ -22,11 +22,12 @@ from ..catalog.lines import PoLines, po_lines
 from ..catalog.stats import CatalogStats, catalog_stats, entry_state
 from ..catalog.sync import TemplateDiff, template_diff
 from ..catalog.update import TemplateEntry
+from ..catalog.upstream import provenance_fix, provenance_problem
 from ..checks.findings import ERROR, NOTE, WARNING, Finding
 from ..checks.runner import check_catalogs
 from ..config import Config, GatePolicy
 from ..errors import L10nError
-from .gate import CatalogState, Verdict, decide
+from .gate import PROVENANCE, CatalogState, Reason, Verdict, decide
 
 LineOf = Callable[[polib.POEntry], int]  # the PO line a finding about an entry points at
 GATE_CODE = "pull-request-gate"  # the code of the one error a failing language gets
@@ -176,15 +177,18 @@ def _clip(text: str, limit: int = 80) -> str:
 
 def stale(config: Config, languages: list[str], policy: GatePolicy) -> list[StaleReport]:
     """Check and assess every catalog of each chosen language (each document's against
-    build/<gettext>/<document>.pot), and the gate's verdict on each language."""
+    build/<gettext>/<document>.pot), and the gate's verdict on each language (the master's
+    provenance, checked once, a reason of each)."""
     templates = {document: read_template(config, document) for document in config.catalogs  # site.po: once extracted
                  if document in config.documents or config.pot_path(document).is_file()}
+    problem = provenance_problem(config)  # the master against its recorded upstream content, once
+    provenance = Reason(PROVENANCE, problem, provenance_fix(config.upstream)) if problem else None
     reports = []
     for language in languages:
         check_findings = check_catalogs(config, [language])
         catalogs = [report for document, template in templates.items()
                     if (report := _read_and_assess(config, language, document, template))]
-        verdict = decide(language, check_findings, [c.state for c in catalogs], policy)
+        verdict = decide(language, check_findings, [c.state for c in catalogs], policy, provenance)
         reports.append(StaleReport(language, catalogs, check_findings, verdict))
     return reports
 

@@ -156,7 +156,7 @@ def _code_block_findings(english: PageStructure, translated: PageStructure, page
 def compare_pages(english: PageStructure, translated: PageStructure, tracer: Tracer) -> list[Finding]:
     page = tracer.page_path
     if not translated.found_body:
-        return [Finding(page, 0, ERROR, "no-document-body", "no div[role=main] or div.body in the page",
+        return [Finding(page, 0, ERROR, "no-document-body", "no [role=main] element or div.body in the page",
                         REBUILD)]
     findings = list(_heading_findings(english, translated, tracer))
     findings += _shapes_findings(page, "built-lists", "lists (kind, items)",

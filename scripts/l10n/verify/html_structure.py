@@ -1,8 +1,8 @@
 """The structure of a built HTML page's document body, read with the stdlib html.parser.
 
-Only the body Sphinx writes the document into (`div[role=main]`, or `div.body`) counts; the
-sidebar, header and the site's own chrome (the language switcher and the banners of
-source/_templates) are left out. A passage shown in English (`l10n-fallback`, marked by
+Only the body Sphinx writes the document into (`[role=main]` on a div or furo's article, or
+`div.body`) counts; the sidebar, header and the site's own chrome (the language switcher and the
+banners of source/_templates) are left out. A passage shown in English (`l10n-fallback`, marked by
 build/sphinx_ext.py) is document text and counts: it is what the reader sees. Ids are collected
 from the whole page, since a fragment may point anywhere in it.
 
@@ -21,6 +21,7 @@ _VOID = frozenset(["area", "base", "br", "col", "embed", "hr", "img", "input", "
                    "source", "track", "wbr"])
 _HEADINGS = {f"h{n}": n for n in range(1, 7)}
 _TEXT_BLOCKS = frozenset(["p", "li", "td", "th", "dt", "dd", "caption", "figcaption", *_HEADINGS])
+BODY_TAGS = frozenset(["div", "article"])  # furo writes the document into <article role="main">
 CHROME_CLASSES = frozenset(["l10n-switcher", "l10n-banner"])  # the templates' containers, never the document
 FALLBACK_CLASS = "l10n-fallback"
 FALLBACK_STATE_CLASS = {"fuzzy": "l10n-fuzzy", "untranslated": "l10n-untranslated"}
@@ -107,7 +108,7 @@ class _BodyParser(HTMLParser):
                 self.page.ids.add(attributes[key])
         classes = attributes.get("class", "").split()
         is_body = attributes.get("role") == "main" or "body" in classes
-        if tag == "div" and self._body_depth is None and is_body:
+        if tag in BODY_TAGS and self._body_depth is None and is_body:
             self._body_depth = len(self._stack) + 1
             self.page.found_body = True
         excluded = not CHROME_CLASSES.isdisjoint(classes)

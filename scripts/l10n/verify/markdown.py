@@ -1,10 +1,10 @@
 """Structure comparison of a translated Markdown file against the English revision it was made from.
 
 Blocks are aligned with the project's one alignment (`text/align.py`, the importer's too), then
-compared: extra and missing blocks, heading levels (one document-wide shift is reported once), the
-link, image and code anchors of each aligned pair and the code blocks (byte for byte), both with the
-one anchors diff (`text/anchors.py`), list kinds and item counts, and table shapes.
-`compare_markdown` is pure: text in, findings out.
+compared: extra and missing blocks (each once, an English one at its English line), heading levels
+(one document-wide shift is reported once), the link, image and code anchors of each aligned pair
+and the code blocks (byte for byte), both with the one anchors diff (`text/anchors.py`), list kinds
+and item counts, and table shapes. `compare_markdown` is pure: text in, findings out.
 """
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from ..checks.findings import ERROR, WARNING, Finding
 from ..text.align import Alignment, Pair, align_documents
 from ..text.anchors import differences, text_differences
-from ..text.segments import parse_blocks, segments
+from ..text.segments import Segment, parse_blocks, segments
 from .html_structure import ListShape, TableShape
 
 _LIST_TYPES = ("bullet_list", "ordered_list")
@@ -129,18 +129,36 @@ def _table_findings(english: Blocks, translated: Blocks, path: str) -> list[Find
 
 
 def structure_findings(alignment: Alignment, path: str, extra_note: str = "it is not imported",
-                       missing_note: str = "imported untranslated") -> list[Finding]:
-    """Extra and missing blocks and heading levels of an alignment, as warnings at `path` (the
-    importer's notes by default)."""
+                       missing_note: str = "imported untranslated", english_path: str = "") -> list[Finding]:
+    """Extra and missing blocks and heading levels of an alignment, as warnings (the importer's notes
+    by default). Each block that cannot be placed is reported once, where it is: a translated block at
+    its line of `path`, an English block at its line of `english_path` (with where the translation
+    would hold it)."""
     findings = [Finding(path, seg.line, WARNING, "extra-block",
                         f"{seg.kind} {seg.msgid[:60]!r} has no English counterpart; {extra_note}",
                         "remove it from the translation, or add it to the English master first")
                 for seg in alignment.unmatched_translated]
-    findings += [Finding(path, 0, WARNING, "missing-block",
-                         f"English {seg.kind} at line {seg.line} {seg.msgid[:60]!r} has no translation; {missing_note}",
-                         "translate it in the PO file" if missing_note.startswith("imported") else "translate it")
-                 for seg in alignment.unmatched_english]
+    fix = "translate it in the PO file" if missing_note.startswith("imported") else "translate it"
+    for seg in alignment.unmatched_english:
+        where = f" (after line {_place_in_translation(alignment, seg)} of {path})" if english_path else ""
+        findings.append(Finding(english_path or path, seg.line if english_path else 0, WARNING, "missing-block",
+                                f"English {seg.kind} at line {seg.line} {seg.msgid[:60]!r} has no "
+                                f"translation{where}; {missing_note}", fix))
     return findings + _heading_findings(alignment, path)
+
+
+def unsure_finding(pair: Pair, path: str, fix: str) -> Finding:
+    """A pair the alignment is unsure of (`Pair.doubts`), at its translated line (the importer's; a
+    structure comparison does not need a pair to be sure of it)."""
+    return Finding(path, pair.translated.line, WARNING, "unsure-pair",
+                   f"taken as the translation of English line {pair.english.line} {pair.english.msgid[:40]!r}, "
+                   f"unsure: {'; '.join(pair.doubts)}", fix)
+
+
+def _place_in_translation(alignment: Alignment, english: Segment) -> int:
+    """The last translated line before the place an English block's translation belongs (0: the top)."""
+    before = [p.translated.end_line for p in alignment.pairs if p.english.line <= english.line]
+    return max(before, default=0)
 
 
 def _heading_findings(alignment: Alignment, path: str) -> list[Finding]:
@@ -170,7 +188,8 @@ def compare_markdown(english_text: str, translated_text: str, english_path: str 
     path = translated_path or "translation.md"
     alignment = align_documents(segments(english_text), segments(translated_text))
     where = f" of {english_path}" if english_path else ""
-    findings = structure_findings(alignment, path, f"it is not in the English{where}", "missing here")
+    findings = structure_findings(alignment, path, f"it is not in the English{where}", "missing here",
+                                  english_path)
     for pair in alignment.pairs:
         for diff in text_differences(pair.english.msgid, pair.translated.msgid):
             findings.append(Finding(path, pair.translated.line, ERROR, diff.code, diff.describe("English"),
@@ -179,4 +198,4 @@ def compare_markdown(english_text: str, translated_text: str, english_path: str 
     findings += _list_findings(english_text, translated_text, alignment.pairs, path)
     findings += _code_findings(english_blocks, translated_blocks, path)
     findings += _table_findings(english_blocks, translated_blocks, path)
-    return sorted(findings, key=lambda f: (f.line, f.code, f.message))
+    return sorted(findings, key=lambda f: (f.path != path, f.line, f.code, f.message))
