@@ -13,6 +13,7 @@
 #   make verifs      everything to run before opening a pull request, with one summary and CI's verdict
 #   make html        build build/html/en/, build/html/<lang>/ for every published language, build/html/index.html
 #                    (only what changed: build/site.json; warns when the English changed since a catalog's update)
+#   make serve LANGUAGE=zh_CN   preview on http://127.0.0.1:8000/: rebuilt on each save of the catalog, the page reloads (PORT=8001)
 #   make init LANGUAGE=xx   add a language: create its catalog (and glossary) with correct headers
 #
 # For maintainers and CI:
@@ -53,7 +54,7 @@ user_value = $(if $(filter file default undefined,$(firstword $(origin $1))),$($
 # gettext's, stays exported untouched: make passes environment values on as they came.)
 from_command_line = $(foreach name,$1,$(if $(filter command,$(firstword $(origin $(name)))),$(name)))
 USER_VARIABLES := PYTHON VENV LANGUAGE ENTRY SEED SEED_ENGLISH TRANSLATED ENGLISH BENCH_MARKDOWN \
-	STALE_ARGS BENCH_CORPUS BENCH_ARGS BENCH_BUILD_ARGS UPSTREAM REF
+	STALE_ARGS BENCH_CORPUS BENCH_ARGS BENCH_BUILD_ARGS UPSTREAM REF PORT
 unexport $(call from_command_line,$(USER_VARIABLES))
 
 PYTHON ?= python3
@@ -73,7 +74,7 @@ LANG_ARGS = $${L10N_LANGUAGE:+--language "$$L10N_LANGUAGE"}
 export L10N_MAKEFILE := $(firstword $(MAKEFILE_LIST))
 
 .DEFAULT_GOAL := help
-.PHONY: help venv gettext update html init import check test lint lock clean sync
+.PHONY: help venv gettext update html serve init import check test lint lock clean sync
 .PHONY: todo fuzzy reviewed wrap fix-typography verifs check-build compare-md bench-check bench-build markdown status stale bench bench-site bench-numbers
 
 help:  ## list the targets
@@ -119,6 +120,12 @@ update: venv
 
 html: venv
 	$(L10N) site $(LANG_ARGS)
+
+# the live preview (scripts/l10n/commands/serve.py): 127.0.0.1 only; PORT= another port
+PORT ?= 8000
+export L10N_PORT := $(call user_value,PORT)
+serve: venv
+	$(L10N) serve $(LANG_ARGS) --port "$$L10N_PORT"
 
 init: venv
 	@test -n "$$L10N_LANGUAGE" || { echo "Makefile: error: no language given (run make init LANGUAGE=xx)"; exit 2; }

@@ -22,7 +22,7 @@ VENV = Path(sys.executable).parent.parent
 WORKFLOW = ROOT / ".github" / "workflows" / "translations.yml"
 # what the Makefile reads from the command line or the environment
 USER_VARIABLES = ("PYTHON", "VENV", "LANGUAGE", "ENTRY", "SEED", "SEED_ENGLISH", "TRANSLATED", "ENGLISH",
-                  "BENCH_MARKDOWN", "STALE_ARGS", "BENCH_CORPUS", "BENCH_ARGS", "UPSTREAM", "REF")
+                  "BENCH_MARKDOWN", "STALE_ARGS", "BENCH_CORPUS", "BENCH_ARGS", "UPSTREAM", "REF", "PORT")
 # each {marker} is a file that exists afterwards only if something ran the payload
 PAYLOADS = {
     "semicolon": "zh_CN; touch {marker}",
@@ -80,7 +80,7 @@ def test_hostile_language_is_one_error_and_runs_nothing(project: Path, tmp_path:
 
 @needs_make
 @pytest.mark.parametrize("target", ["check", "stale", "update", "html", "fuzzy", "wrap", "verifs", "markdown",
-                                    "check-build", "init"])
+                                    "check-build", "init", "serve"])
 def test_every_language_target_passes_it_as_data(project: Path, tmp_path: Path, target: str) -> None:
     marker = tmp_path / "injected"
     result = make(project, target, f"LANGUAGE=zh_CN; touch {marker}")
@@ -103,7 +103,7 @@ def test_entry_is_data(project: Path, tmp_path: Path, entry: str) -> None:
 @needs_make
 @pytest.mark.parametrize(("target", "variable"), [
     ("compare-md", "TRANSLATED"), ("compare-md", "ENGLISH"), ("import", "SEED"), ("import", "SEED_ENGLISH"),
-    ("stale", "STALE_ARGS")])
+    ("stale", "STALE_ARGS"), ("serve", "PORT")])
 def test_paths_and_argument_lists_are_data(project: Path, tmp_path: Path, target: str, variable: str) -> None:
     marker = tmp_path / "injected"
     for payload in (f"x; touch {marker}", f"x$(touch {marker})", f"$(shell touch {marker})"):

@@ -6,7 +6,12 @@ from __future__ import annotations
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
-from l10n.build.sitemap import SITE_URL, SITEMAP_NS, XHTML_NS, sitemap_xml
+import pytest
+
+from l10n.build.sitemap import SITEMAP_NS, XHTML_NS, sitemap_xml
+from l10n.config import load_config
+from l10n.errors import L10nError
+from mini_project import write_project
 from partial_fr import write_partial_fr_project
 from sitebuild import LANGUAGES, built_site
 
@@ -29,7 +34,7 @@ def entries(text: str) -> dict[str, dict[str, str]]:
 def test_the_built_sitemap_lists_every_language_with_its_alternates() -> None:
     site = built_site()
     found = entries((site.html / "sitemap.xml").read_text(encoding="utf-8"))
-    base = SITE_URL.rstrip("/")
+    base = site.config.site_url.rstrip("/")
     expected = {f"{base}/{c}/README.html" for c in LANGUAGES}
     assert set(found) == expected
     for loc, alternates in found.items():
@@ -58,3 +63,18 @@ def test_a_language_skipped_by_its_threshold_is_not_in_the_sitemap(tmp_path: Pat
     assert result.sitemap is not None
     found = entries(result.sitemap.read_text(encoding="utf-8"))
     assert [loc.rsplit("/", 2)[1] for loc in found] == ["en"]
+
+
+
+def test_the_site_address_is_a_setting(tmp_path: Path) -> None:
+    config = write_project(tmp_path / "p", code=())
+    assert config.site_url.startswith("https://") and config.site_url.endswith("/")  # the default
+    pyproject = config.root / "pyproject.toml"
+    text = pyproject.read_text(encoding="utf-8")
+    setting = 'documents = ["README"]\nsite_url = {}'
+    pyproject.write_text(text.replace('documents = ["README"]', setting.format('"https://x.example/book"')),
+                         encoding="utf-8")
+    assert load_config(config.root).site_url == "https://x.example/book/"
+    pyproject.write_text(text.replace('documents = ["README"]', setting.format('"x.example"')), encoding="utf-8")
+    with pytest.raises(L10nError, match="site_url must be an http"):
+        load_config(config.root)

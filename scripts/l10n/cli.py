@@ -21,6 +21,7 @@ COMMAND_MODULES = [
     "l10n.commands.stale",
     "l10n.commands.sync",
     "l10n.commands.site",
+    "l10n.commands.serve",
     "l10n.commands.verify",
 ]
 # The module of each command, so a command imports only its own module (`make check` starts
@@ -32,6 +33,7 @@ COMMANDS = {
     "stale": "l10n.commands.stale",
     "sync": "l10n.commands.sync",
     **dict.fromkeys(["site", "landing", "markdown", "status", "convert"], "l10n.commands.site"),
+    "serve": "l10n.commands.serve",
     **dict.fromkeys(["check-build", "compare-md"], "l10n.commands.verify"),
 }
 

@@ -75,6 +75,8 @@ class Config:
     max_po_bytes: int = 4_000_000
     checks: CheckSettings = CheckSettings()
     gate: GatePolicy = GatePolicy()
+    # where the site is served: the sitemap protocol wants absolute addresses
+    site_url: str = "https://ml-engineering-resources-l10n.invalid/"
 
     def source_file(self, document: str = "README") -> Path:
         return self.source_dir / f"{document}.md"
@@ -218,6 +220,13 @@ def _upstream(up: dict) -> Upstream:
                     local_edit=up.get("local_edit", False) is True, note=str(up.get("note", "")))
 
 
+def _site_url(pyproject: Path, value: object) -> str:
+    if not isinstance(value, str) or not value.startswith(("https://", "http://")) or any(c.isspace() for c in value):
+        raise L10nError(pyproject, f"[tool.l10n] site_url must be an http(s) address, not {value!r}",
+                        'e.g. site_url = "https://example.github.io/ml-engineering-resources-l10n/"')
+    return value if value.endswith("/") else value + "/"
+
+
 def load_config(root: Path | None = None) -> Config:
     root = (root or find_root()).resolve()
     pyproject = root / "pyproject.toml"
@@ -248,6 +257,7 @@ def load_config(root: Path | None = None) -> Config:
             max_po_bytes=int(table.get("max_po_bytes", 4_000_000)),
             checks=_check_settings(pyproject, table.get("checks", {})),
             gate=_gate_policy(pyproject, text, table.get("gate", {})),
+            site_url=_site_url(pyproject, table.get("site_url", Config.site_url)),
         )
     except (KeyError, TypeError, ValueError) as exc:
         raise L10nError(pyproject, f"bad [tool.l10n] setting: {exc}", "see README.md, Configuration") from None

@@ -71,7 +71,7 @@ def build_site(config: Config, languages: list[str] | None = None) -> SiteResult
         result.refused += plan.locale_errors
     result.landing = write_landing(config, plan, published)
     result.sitemap = write_sitemap(html_root(config), [lang.code for lang in plan.languages if lang.code in published],
-                                   [f"{document}.html" for document in config.documents])
+                                   [f"{document}.html" for document in config.documents], config.site_url)
     result.status = write_status(config, plan)  # the landing page links to it
     return result
 

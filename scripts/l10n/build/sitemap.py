@@ -15,9 +15,6 @@ from .publish import ORIGINAL, hreflang
 SITEMAP = "sitemap.xml"
 SITEMAP_NS = "http://www.sitemaps.org/schemas/sitemap/0.9"
 XHTML_NS = "http://www.w3.org/1999/xhtml"
-# Where the site is served; the sitemap protocol wants absolute addresses. A deployment under
-# another address changes it here (the lead may move it into [tool.l10n]).
-SITE_URL = "https://ml-engineering-resources-l10n.invalid/"
 
 
 def page_url(base_url: str, language: str, page: str) -> str:
@@ -44,8 +41,8 @@ def sitemap_xml(base_url: str, languages: Sequence[str], pages: Sequence[str]) -
     return ET.tostring(urlset, encoding="unicode", xml_declaration=True) + "\n"
 
 
-def write_sitemap(html_root: Path, languages: Sequence[str], pages: Sequence[str],
-                  base_url: str = SITE_URL) -> Path:
+def write_sitemap(html_root: Path, languages: Sequence[str], pages: Sequence[str], base_url: str) -> Path:
+    """build/html/sitemap.xml; `base_url`: where the site is served ([tool.l10n] site_url)."""
     path = html_root / SITEMAP
     write_text_atomic(path, sitemap_xml(base_url, languages, pages))
     return path
