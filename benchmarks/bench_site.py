@@ -23,13 +23,12 @@ The goal: ours at most the baseline's, by both measures, and no Sphinx run.
 from __future__ import annotations
 
 import argparse
-import resource
 import shutil
-import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
+
+from bench_build_bound import timed  # one way to time a command: wall and CPU of all it started
 
 ROOT = Path(__file__).resolve().parents[1]
 L10N = str(Path(sys.executable).with_name("l10n"))
@@ -45,18 +44,6 @@ def make_project(where: Path) -> Path:
     return where
 
 
-def run(command: list[str], cwd: Path) -> tuple[float, float, int, str]:
-    """Wall clock and CPU time (user + system of every process it started) of one command, its
-    exit status and output."""
-    before = resource.getrusage(resource.RUSAGE_CHILDREN)
-    start = time.perf_counter()
-    result = subprocess.run(command, cwd=cwd, capture_output=True, text=True)
-    wall = time.perf_counter() - start
-    after = resource.getrusage(resource.RUSAGE_CHILDREN)
-    cpu = (after.ru_utime + after.ru_stime) - (before.ru_utime + before.ru_stime)
-    return wall, cpu, result.returncode, result.stdout + result.stderr
-
-
 def bare_sphinx(project: Path) -> list[str]:
     """sphinx-build as a Sphinx user runs it, incremental (no -E), into its own folders."""
     return [sys.executable, "-m", "sphinx", "-q", "-c", ".", "-b", "html", "-D", f"language={BASELINE_LANGUAGE}",
@@ -65,14 +52,14 @@ def bare_sphinx(project: Path) -> list[str]:
 
 def prepare(project: Path) -> tuple[str, int]:
     """The first builds (not timed); the second `l10n site`'s output and exit status."""
-    first = run([L10N, "--root", str(project), "site"], project)
+    first = timed([L10N, "--root", str(project), "site"], project)
     built = [line for line in first[3].splitlines() if line.startswith("built ")]
     if not built:
         raise SystemExit(f"bench_site: error: the first `l10n site` built nothing:\n{first[3][-2000:]}")
-    bare = run(bare_sphinx(project), project)
+    bare = timed(bare_sphinx(project), project)
     if bare[2] != 0:
         raise SystemExit(f"bench_site: error: sphinx-build failed:\n{bare[3][-2000:]}")
-    second = run([L10N, "--root", str(project), "site"], project)
+    second = timed([L10N, "--root", str(project), "site"], project)
     return second[3], len(built)
 
 
@@ -83,7 +70,7 @@ def measure(project: Path, repeat: int) -> dict[str, tuple[float, float]]:
     best = {name: (float("inf"), float("inf")) for name in commands}
     for _ in range(repeat):
         for name, command in commands.items():
-            wall, cpu, _status, _output = run(command, project)
+            wall, cpu, _status, _output = timed(command, project)
             best[name] = (min(best[name][0], wall), min(best[name][1], cpu))
     return best
 

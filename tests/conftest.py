@@ -49,3 +49,19 @@ def built_project(tmp_path_factory: pytest.TempPathFactory) -> Config:
     for language in ["en", *config.languages()]:
         sphinx_build.build_html(config, language)
     return config
+
+
+@pytest.fixture(scope="session")
+def partial_fr_pristine(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The partial French project (tests/partial_fr.py), extracted once: never changed."""
+    from partial_fr import extracted_partial_fr_project
+
+    return extracted_partial_fr_project(tmp_path_factory.mktemp("partial_fr") / "project")
+
+
+@pytest.fixture
+def partial_fr_project(partial_fr_pristine: Path, tmp_path: Path) -> Path:
+    """A copy of the partial French project of the test's own."""
+    copy = tmp_path / "partial_fr"
+    shutil.copytree(partial_fr_pristine, copy)
+    return copy

@@ -52,6 +52,14 @@ def write_partial_fr_project(root: Path, code: tuple[str, ...] = CODE) -> Config
     return load_config(root)
 
 
+def extracted_partial_fr_project(root: Path) -> Path:
+    """The project with its templates extracted (`make gettext`), ready for every command."""
+    from l10n.catalog import extract
+
+    extract.gettext(write_partial_fr_project(root))
+    return root
+
+
 def entries(config: Config, language: str = "fr") -> list[polib.POEntry]:
     """The catalog's active entries, as they are on disk now."""
     return [e for e in polib.pofile(str(config.po_path(language))) if not e.obsolete]

@@ -5,7 +5,6 @@ pyproject.toml; the policy's settings are checked, each bad one a one-line error
 from __future__ import annotations
 
 import json
-import shutil
 from pathlib import Path
 
 import pytest
@@ -25,20 +24,9 @@ PO = "locale/fr/LC_MESSAGES/README.po"
 BORIS = "Boris Dayma wrote [A Recipe for Training Large Models]"
 
 
-@pytest.fixture(scope="module")
-def pristine(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    root = tmp_path_factory.mktemp("partial") / "project"
-    write_partial_fr_project(root)
-    status, _, err = run_cli(root, "gettext")
-    assert status == 0, err
-    return root
-
-
 @pytest.fixture
-def project(pristine: Path, tmp_path: Path) -> Path:
-    copy = tmp_path / "project"
-    shutil.copytree(pristine, copy)
-    return copy
+def project(partial_fr_project: Path) -> Path:
+    return partial_fr_project
 
 
 def set_policy(project: Path, table: str) -> None:

@@ -11,7 +11,6 @@ from pathlib import Path
 import pytest
 
 from l10n.catalog.io import read_po, write_po
-from partial_fr import write_partial_fr_project
 from translator_project import run_cli
 
 PO = "locale/fr/LC_MESSAGES/README.po"
@@ -20,20 +19,14 @@ OTHER_FUZZY = "Imbue's [From bare metal to a 70B model"
 BORIS = "Boris Dayma wrote [A Recipe for Training Large Models]"
 
 
-@pytest.fixture(scope="module")
-def pristine(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    root = tmp_path_factory.mktemp("lines") / "project"
-    write_partial_fr_project(root)
-    status, _, err = run_cli(root, "gettext")
-    assert status == 0, err
-    return root
+@pytest.fixture
+def pristine(partial_fr_pristine: Path) -> Path:
+    return partial_fr_pristine
 
 
 @pytest.fixture
-def project(pristine: Path, tmp_path: Path) -> Path:
-    copy = tmp_path / "project"
-    shutil.copytree(pristine, copy)
-    return copy
+def project(partial_fr_project: Path) -> Path:
+    return partial_fr_project
 
 
 def entry_lines(project: Path, msgid_start: str) -> tuple[list[int], int]:
