@@ -1,9 +1,11 @@
 """One build of the multilingual site per test session, in a temporary copy of the project.
 
-The copy's zh_CN catalog is changed so the site has real fallbacks, on passages chosen from the
-English master by their kind (never by their words, which an upstream sync changes): the first
-level-2 heading is fuzzy (its previous English recorded), the first paragraph outside any list
-is untranslated, and the last other heading is "translated" as its English (not a fallback).
+The copy's zh_CN catalog is first completed (complete_catalog: a sync to a newer upstream leaves
+the shipped one with fallbacks of its own), then changed so the site has real fallbacks on exactly
+the passages chosen from the English master by their kind (never by their words, which an
+upstream sync changes): the first level-2 heading is fuzzy (its previous English recorded), the
+first paragraph outside any list is untranslated, and the last other heading is "translated" as
+its English (not a fallback).
 Shared by test_site.py and test_browser.py (imported, cached).
 """
 
@@ -19,9 +21,10 @@ from pathlib import Path
 import conftest
 from l10n.build.site import build_site, write_markdown, write_status
 from l10n.catalog import extract
-from l10n.catalog.io import mark_fuzzy, read_po, write_po
+from l10n.catalog.io import clear_fuzzy, mark_fuzzy, read_po, write_po
 from l10n.config import Config, load_config
 from l10n.text.segments import segments
+from mini_project import translated
 
 REPO = conftest.ROOT
 MASTER = segments(load_config(REPO).source_file().read_text(encoding="utf-8"))
@@ -47,6 +50,22 @@ class BuiltSite:
 
 def copy_project(target: Path) -> Path:
     return conftest.copy_project(target).root
+
+
+def complete_catalog(config: Config, language: str) -> int:
+    """Translate every fuzzy or untranslated entry of the copy's catalog, as a translator would
+    (with mini_project.translated: the English's links and markup kept); how many there were.
+    Whatever revision the shipped catalog is at, the copy then shows no passage in English."""
+    path = config.po_path(language)
+    po = read_po(path)
+    filled = 0
+    for entry in po:
+        if entry.msgid and not entry.obsolete and (not entry.msgstr or "fuzzy" in entry.flags):
+            clear_fuzzy(entry)
+            entry.msgstr = translated(entry.msgid)
+            filled += 1
+    write_po(path, po)
+    return filled
 
 
 def make_fallbacks(config: Config) -> None:
@@ -75,6 +94,7 @@ def built_site() -> BuiltSite:
     atexit.register(shutil.rmtree, root, True)
     copy_project(root / "project")
     config = load_config(root / "project")
+    complete_catalog(config, "zh_CN")
     make_fallbacks(config)
     extract.gettext(config)
     build_site(config)

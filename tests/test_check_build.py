@@ -10,10 +10,13 @@ from conftest import ROOT, copy_project
 from l10n.build import sphinx_build
 from l10n.catalog.io import mark_fuzzy, read_po, write_po
 from l10n.catalog.lines import po_lines
+from l10n.catalog.stats import entry_state
 from l10n.cli import main
 from l10n.config import Config, load_config
+from l10n.text.segments import inline_features, segments
 from l10n.verify.built_html import Tracer, check_build, compare_pages
 from l10n.verify.html_structure import Heading, ListShape, TableShape, page_structure
+from sitebuild import complete_catalog
 
 LINKED = "SemiAnalysis published a great detailed writeup about"
 FUZZY = "The listing is in no particular order other than being grouped by the year."
@@ -23,8 +26,11 @@ THANKS = "If you know of a public LLM/VLM training logbook"
 @pytest.fixture(scope="module")
 def faulty(tmp_path_factory: pytest.TempPathFactory) -> tuple[Config, dict[str, int]]:
     """zh_CN with a changed link, a link to a missing anchor and a fuzzy entry, built without the
-    gate (as a catalog that slipped past `make check` would be), plus a foreign file in _images."""
+    gate (as a catalog that slipped past `make check` would be), plus a foreign file in _images.
+    The copy is completed first: its only fallback is the one made here, whatever the shipped
+    catalog's state after a sync."""
     config = copy_project(tmp_path_factory.mktemp("faulty"))
+    complete_catalog(config, "zh_CN")
     path = config.po_path("zh_CN")
     catalog = read_po(path)
     lines: dict[str, int] = {}
@@ -54,14 +60,29 @@ def faulty(tmp_path_factory: pytest.TempPathFactory) -> tuple[Config, dict[str, 
     return config, lines
 
 
+def _fallback_notes(config: Config, language: str) -> list[tuple[str, int, str, str, str]]:
+    """One `fallback` note per fuzzy or untranslated entry of the language's catalog, at its msgstr."""
+    path = config.po_path(language)
+    table = po_lines(path)
+    return [(str(config.relative(path)), table.msgstr_line(entry.linenum), "note", "fallback", entry_state(entry))
+            for entry in read_po(path) if entry.msgid and entry_state(entry) in ("fuzzy", "untranslated")]
+
+
 def test_shipped_translations_match_the_english(built_project: Config) -> None:
-    """Every shipped language, built once per session (conftest.py), with the site's switcher."""
+    """Every shipped language, built once per session (conftest.py), with the site's switcher: no
+    error or warning, and only the passages the catalog leaves in English (none when it is
+    complete; a sync to a newer upstream leaves some) noted as fallbacks, each at its entry."""
     built = built_project
     assert set(built.languages()) >= {"zh_CN"}
-    assert check_build(built, built.languages()) == []
+    findings = check_build(built, built.languages())
+    assert [f for f in findings if f.severity != "note"] == []
+    assert sorted((f.path, f.line, f.severity, f.code, f.message.split(":")[0]) for f in findings) == sorted(
+        note for language in built.languages() for note in _fallback_notes(built, language))
     english = page_structure((built.build_dir / "html" / "en" / "README.html").read_text(encoding="utf-8"))
-    assert [h.level for h in english.headings] == [1, 2, 2, 2, 3, 3, 3, 3, 2]
-    assert len(english.links) == 37 and english.ids >= {h.anchor for h in english.headings}
+    master = segments(built.source_file().read_text(encoding="utf-8"))
+    assert [h.level for h in english.headings] == [s.level for s in master if s.kind == "heading"]
+    assert len(english.links) == sum(len(inline_features(s.msgid).destinations) for s in master)
+    assert english.ids >= {h.anchor for h in english.headings}
 
 
 def test_differences_are_traced_to_the_po_entries(faulty: tuple[Config, dict[str, int]]) -> None:

@@ -23,7 +23,8 @@ from l10n.text.segments import inline_features, segments
 
 
 class BodyText(HTMLParser):
-    """Text of each heading, paragraph and list item inside the page body."""
+    """Text of each heading, paragraph and list item inside the page body; the site's banners
+    above the document (source/_templates/page.html: `div.l10n-banner`) apart, by their classes."""
 
     BLOCKS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6", "p"})
 
@@ -31,8 +32,10 @@ class BodyText(HTMLParser):
         super().__init__()
         self.in_body = 0
         self.main_tag = ""
+        self.in_banner = 0  # div depth inside a banner
         self.current: list[str] | None = None
         self.blocks: list[tuple[str, str]] = []
+        self.banners: list[str] = []  # the class attribute of each banner
         self.tag = ""
         self.lang_of_html = ""
 
@@ -44,10 +47,19 @@ class BodyText(HTMLParser):
             self.in_body, self.main_tag = 1, tag
         elif self.in_body and tag == self.main_tag:
             self.in_body += 1
-        if self.in_body and tag in self.BLOCKS:
+        if self.in_body and tag == "div":
+            classes = (attributes.get("class") or "").split()
+            if self.in_banner:
+                self.in_banner += 1
+            elif "l10n-banner" in classes:
+                self.in_banner = 1
+                self.banners.append(" ".join(classes))
+        if self.in_body and not self.in_banner and tag in self.BLOCKS:
             self.current, self.tag = [], tag
 
     def handle_endtag(self, tag: str) -> None:
+        if self.in_banner and tag == "div":
+            self.in_banner -= 1
         if self.in_body and tag == self.main_tag:
             self.in_body -= 1
         if self.current is not None and tag == self.tag:
@@ -106,9 +118,12 @@ def test_zh_cn_page_shows_each_translation_in_its_place(built_project: Config) -
     page = page_blocks(built_project.build_dir / "html" / "zh_CN" / "index.html")
     english = page_blocks(built_project.build_dir / "html" / "en" / "index.html")
     assert [tag for tag, _ in page.blocks] == [tag for tag, _ in english.blocks]
-    translations = {entry.msgid: entry.msgstr for entry in read_po(built_project.po_path("zh_CN"))
-                    if entry.msgstr and not entry.obsolete and "fuzzy" not in entry.flags}
+    catalog = [entry for entry in read_po(built_project.po_path("zh_CN")) if entry.msgid and not entry.obsolete]
+    translations = {entry.msgid: entry.msgstr for entry in catalog if entry.msgstr and "fuzzy" not in entry.flags}
     master = segments(built_project.source_file().read_text(encoding="utf-8"))
+    # a banner above the document when (and only when) a passage is shown in English
+    in_english = any(segment.msgid not in translations for segment in master)
+    assert any("l10n-fallback-banner" in banner.split() for banner in page.banners) == in_english
     assert any(translations.get(segment.msgid, segment.msgid) != segment.msgid for segment in master)
     for (tag, text), segment in zip(page.blocks, master, strict=True):
         shown = translations.get(segment.msgid, segment.msgid)  # the English where there is no translation

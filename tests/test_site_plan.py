@@ -19,10 +19,11 @@ import l10n.checks.runner
 from l10n.build import sphinx_build
 from l10n.build.plan import SitePlan, plan_language, plan_site
 from l10n.build.site import build_languages, build_site
-from l10n.catalog.io import mark_fuzzy, read_po, write_po
+from l10n.catalog.io import clear_fuzzy, mark_fuzzy, read_po, write_po
 from l10n.catalog.stats import CatalogStats, catalog_stats
 from l10n.config import Config
 from l10n.errors import L10nError
+from mini_project import translated
 
 SCRIPT = "<script>alert(1)</script>"
 
@@ -62,12 +63,17 @@ def _stats(config: Config, language: str) -> CatalogStats:
 
 
 def _edit(config: Config, language: str) -> None:
-    """ja: a raw <script> in a msgstr (refused); zh_CN: one fuzzy and one untranslated entry."""
+    """ja: a raw <script> in a msgstr (refused); zh_CN: one fuzzy and one untranslated entry, its
+    only ones (the copy's catalog is completed first: the shipped one may be behind the master)."""
     po = read_po(config.po_path(language))
     entries = [entry for entry in po if entry.msgid and not entry.obsolete]
     if language == "ja":
         entries[0].msgstr += SCRIPT
     else:
+        for entry in entries:
+            if "fuzzy" in entry.flags or not entry.msgstr:
+                entry.msgstr = translated(entry.msgid)
+                clear_fuzzy(entry)
         mark_fuzzy(entries[1], f"Earlier {entries[1].msgid}")
         entries[2].msgstr = ""
     write_po(config.po_path(language), po)

@@ -5,14 +5,17 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
+import polib
 import pytest
 
-from l10n.catalog.io import read_po
+from conftest import revision_path
+from l10n.catalog.io import clear_fuzzy, read_po, write_po
 from l10n.catalog.lines import po_lines
 from l10n.catalog.stats import catalog_stats
 from l10n.config import load_config
 from l10n.reports.review import fuzzy_items
 from l10n.reports.todo import todo
+from mini_project import translated
 from translator_project import REPO, copy_project, run_cli
 
 OLD = "The listing is in no particular order other than being grouped by the year."
@@ -21,10 +24,32 @@ ADDED = "Entries marked with a star have a video."
 PO = "locale/zh_CN/LC_MESSAGES/README.po"
 
 
+def finish_catalogs(root: Path) -> None:
+    """Every catalog of the copy complete, as a translator who finished the work leaves it: each
+    fuzzy entry reviewed (its translation kept), each empty msgstr translated. The shipped catalogs
+    may lag the English after a sync; the tests start from this known state, not from theirs."""
+    for path in sorted((root / "locale").glob("*/LC_MESSAGES/*.po")):
+        po = read_po(path)
+        changed = False
+        for entry in po:
+            if not entry.msgid or entry.obsolete:
+                continue
+            if "fuzzy" in entry.flags:
+                clear_fuzzy(entry)
+                changed = True
+            if not entry.msgstr:
+                entry.msgstr = translated(entry.msgid)
+                changed = True
+        if changed:
+            write_po(path, po)
+
+
 def fresh_project(base: Path) -> Path:
-    """The project with one English sentence edited and a second paragraph added, updated: zh_CN
-    then has one fuzzy entry (with the previous English) and one untranslated entry."""
+    """The project, its catalogs finished, with one English sentence edited and a second paragraph
+    added, updated: zh_CN then has one fuzzy entry (with the previous English) and one untranslated
+    entry, and nothing else left to do."""
     root = copy_project(base / "project")
+    finish_catalogs(root)
     source = root / "source" / "README.md"
     text = source.read_text(encoding="utf-8")
     assert OLD in text
@@ -137,16 +162,64 @@ def test_reviewed_reports_what_it_cannot_do(project: Path) -> None:
     assert (project / PO).read_bytes() == before
 
 
-def test_shipped_catalog_has_nothing_fuzzy_and_todo_says_so() -> None:
-    status, out, _ = run_cli(REPO, "fuzzy", "-l", "zh_CN")
+def test_a_finished_catalog_has_nothing_fuzzy_and_todo_says_so(tmp_path: Path) -> None:
+    root = copy_project(tmp_path / "project")
+    finish_catalogs(root)
+    status, out, _ = run_cli(root, "fuzzy", "-l", "zh_CN")
     assert status == 0 and out.strip() == "no fuzzy entries"
+    status, out, _ = run_cli(root, "todo", "-l", "zh_CN")
+    assert status == 0 and out.splitlines()[-1] == "everything is translated"
+
+
+def test_fuzzy_and_todo_report_the_shipped_catalog_as_it_is() -> None:
+    """Whatever state the shipped zh_CN catalogs are in (complete, or behind a sync: `make stale`
+    is the gate on that), `fuzzy` lists exactly their fuzzy entries and `todo` says what is left."""
+    config = load_config(REPO)
+    fuzzy, untranslated = [], []
+    for document in config.catalogs_of("zh_CN"):
+        path = config.po_path("zh_CN", document)
+        for entry in read_po(path):
+            if not entry.msgid or entry.obsolete:
+                continue
+            if not entry.msgstr:
+                untranslated.append(entry.msgid)
+            elif "fuzzy" in entry.flags:
+                fuzzy.append((path, entry.msgid))
+
+    status, out, _ = run_cli(REPO, "fuzzy", "-l", "zh_CN", "--color", "never")
+    assert status == 0
+    if not fuzzy:
+        assert out.strip() == "no fuzzy entries"
+    else:
+        listed = [line for line in out.splitlines() if line.endswith(": fuzzy")]
+        assert len(listed) == len(fuzzy)
+        for (path, msgid), line in zip(fuzzy, listed, strict=True):
+            where = line.removesuffix(": fuzzy")
+            name, number = where.rsplit(":", 1)
+            assert name == str(config.relative(path))
+            # LINE is the entry's msgstr line, and the msgid above it is the fuzzy entry's
+            text = path.read_text(encoding="utf-8").splitlines()[:int(number)]
+            assert text[-1].startswith("msgstr ")
+            assert next(t for t in reversed(text) if t.startswith("msgid ")) == f'msgid "{polib.escape(msgid)}"'
+            assert f"  once reviewed:   make reviewed ENTRY={where}" in out
+        assert out.splitlines()[-1].startswith(f"{len(fuzzy)} fuzzy entr")
+
     status, out, _ = run_cli(REPO, "todo", "-l", "zh_CN")
-    assert out.splitlines()[-1] == "everything is translated"
+    assert status == 0
+    if fuzzy:
+        assert out.splitlines()[-1] == "next: make fuzzy LANGUAGE=zh_CN"
+    elif untranslated:
+        assert out.splitlines()[-1].startswith("next: translate the empty msgstr entries of locale/zh_CN/")
+    else:
+        assert out.splitlines()[-1] == "everything is translated"
 
 
 def test_fuzzy_shows_why_the_seed_import_left_an_entry_fuzzy(tmp_path: Path) -> None:
-    """The real history: the seed translation (revision 15) imported, then updated to the master."""
+    """The real history: the seed translation (revision 15) imported, then updated to revision 23,
+    the master when this was written down (the copy's master is set to it: a later sync changes
+    nothing here)."""
     root = copy_project(tmp_path / "project")
+    shutil.copy(revision_path(23), root / "source" / "README.md")
     seed = REPO / "tests/fixtures/seeds/README.zh_CN.md"
     english = REPO / "tests/fixtures/upstream/15-2024-10-26-48cbcef.md"
     status, _, err = run_cli(root, "import", str(seed), "--english", str(english), "--language", "zh_CN",
