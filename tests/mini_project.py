@@ -10,7 +10,7 @@ from pathlib import Path
 import polib
 
 import conftest
-from l10n.catalog.io import new_catalog, read_po, write_po
+from l10n.catalog.io import clear_fuzzy, new_catalog, read_po, write_po
 from l10n.catalog.sync import SOURCE_REVISION_HEADER
 from l10n.config import Config, load_config
 
@@ -105,3 +105,27 @@ def translate_all(config: Config, language: str) -> None:
         if entry.msgid and not entry.obsolete and not entry.msgstr:
             entry.msgstr = translated(entry.msgid)
     write_po(path, po)
+
+
+def complete_entries(po: polib.POFile) -> bool:
+    """Leave the catalog as a translator who finished the work does: each fuzzy entry reviewed
+    (its translation kept), each empty msgstr translated; whether anything changed. A shipped
+    catalog may lag the English after a sync: tests start from this known state, not from its."""
+    changed = False
+    for entry in po:
+        if not entry.msgid or entry.obsolete:
+            continue
+        if "fuzzy" in entry.flags:
+            clear_fuzzy(entry)
+            changed = True
+        if not entry.msgstr:
+            entry.msgstr = translated(entry.msgid)
+            changed = True
+    return changed
+
+
+def complete_catalog(path: Path) -> None:
+    """`complete_entries` on the catalog at `path`, rewritten only when something changed."""
+    po = read_po(path)
+    if complete_entries(po):
+        write_po(path, po)

@@ -21,10 +21,10 @@ from pathlib import Path
 import conftest
 from l10n.build.site import build_site, write_markdown, write_status
 from l10n.catalog import extract
-from l10n.catalog.io import clear_fuzzy, mark_fuzzy, read_po, write_po
+from l10n.catalog.io import mark_fuzzy, read_po, write_po
 from l10n.config import Config, load_config
 from l10n.text.segments import segments
-from mini_project import translated
+from mini_project import complete_catalog
 
 REPO = conftest.ROOT
 MASTER = segments(load_config(REPO).source_file().read_text(encoding="utf-8"))
@@ -50,22 +50,6 @@ class BuiltSite:
 
 def copy_project(target: Path) -> Path:
     return conftest.copy_project(target).root
-
-
-def complete_catalog(config: Config, language: str) -> int:
-    """Translate every fuzzy or untranslated entry of the copy's catalog, as a translator would
-    (with mini_project.translated: the English's links and markup kept); how many there were.
-    Whatever revision the shipped catalog is at, the copy then shows no passage in English."""
-    path = config.po_path(language)
-    po = read_po(path)
-    filled = 0
-    for entry in po:
-        if entry.msgid and not entry.obsolete and (not entry.msgstr or "fuzzy" in entry.flags):
-            clear_fuzzy(entry)
-            entry.msgstr = translated(entry.msgid)
-            filled += 1
-    write_po(path, po)
-    return filled
 
 
 def make_fallbacks(config: Config) -> None:
@@ -94,7 +78,7 @@ def built_site() -> BuiltSite:
     atexit.register(shutil.rmtree, root, True)
     copy_project(root / "project")
     config = load_config(root / "project")
-    complete_catalog(config, "zh_CN")
+    complete_catalog(config.po_path("zh_CN"))
     make_fallbacks(config)
     extract.gettext(config)
     build_site(config)

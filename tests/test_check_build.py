@@ -16,7 +16,7 @@ from l10n.config import Config, load_config
 from l10n.text.segments import inline_features, segments
 from l10n.verify.built_html import Tracer, check_build, compare_pages
 from l10n.verify.html_structure import Heading, ListShape, TableShape, page_structure
-from sitebuild import complete_catalog
+from mini_project import complete_catalog
 
 LINKED = "SemiAnalysis published a great detailed writeup about"
 FUZZY = "The listing is in no particular order other than being grouped by the year."
@@ -30,7 +30,7 @@ def faulty(tmp_path_factory: pytest.TempPathFactory) -> tuple[Config, dict[str, 
     The copy is completed first: its only fallback is the one made here, whatever the shipped
     catalog's state after a sync."""
     config = copy_project(tmp_path_factory.mktemp("faulty"))
-    complete_catalog(config, "zh_CN")
+    complete_catalog(config.po_path("zh_CN"))
     path = config.po_path("zh_CN")
     catalog = read_po(path)
     lines: dict[str, int] = {}

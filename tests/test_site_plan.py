@@ -19,11 +19,11 @@ import l10n.checks.runner
 from l10n.build import sphinx_build
 from l10n.build.plan import SitePlan, plan_language, plan_site
 from l10n.build.site import build_languages, build_site
-from l10n.catalog.io import clear_fuzzy, mark_fuzzy, read_po, write_po
+from l10n.catalog.io import mark_fuzzy, read_po, write_po
 from l10n.catalog.stats import CatalogStats, catalog_stats
 from l10n.config import Config
 from l10n.errors import L10nError
-from mini_project import translated
+from mini_project import complete_entries
 
 SCRIPT = "<script>alert(1)</script>"
 
@@ -70,10 +70,7 @@ def _edit(config: Config, language: str) -> None:
     if language == "ja":
         entries[0].msgstr += SCRIPT
     else:
-        for entry in entries:
-            if "fuzzy" in entry.flags or not entry.msgstr:
-                entry.msgstr = translated(entry.msgid)
-                clear_fuzzy(entry)
+        complete_entries(po)
         mark_fuzzy(entries[1], f"Earlier {entries[1].msgid}")
         entries[2].msgstr = ""
     write_po(config.po_path(language), po)

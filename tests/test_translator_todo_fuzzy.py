@@ -9,13 +9,13 @@ import polib
 import pytest
 
 from conftest import revision_path
-from l10n.catalog.io import clear_fuzzy, read_po, write_po
+from l10n.catalog.io import read_po
 from l10n.catalog.lines import po_lines
 from l10n.catalog.stats import catalog_stats
 from l10n.config import load_config
 from l10n.reports.review import fuzzy_items
 from l10n.reports.todo import todo
-from mini_project import translated
+from mini_project import complete_catalog
 from translator_project import REPO, copy_project, run_cli
 
 OLD = "The listing is in no particular order other than being grouped by the year."
@@ -25,23 +25,9 @@ PO = "locale/zh_CN/LC_MESSAGES/README.po"
 
 
 def finish_catalogs(root: Path) -> None:
-    """Every catalog of the copy complete, as a translator who finished the work leaves it: each
-    fuzzy entry reviewed (its translation kept), each empty msgstr translated. The shipped catalogs
-    may lag the English after a sync; the tests start from this known state, not from theirs."""
+    """Every catalog of the copy complete (`mini_project.complete_catalog`)."""
     for path in sorted((root / "locale").glob("*/LC_MESSAGES/*.po")):
-        po = read_po(path)
-        changed = False
-        for entry in po:
-            if not entry.msgid or entry.obsolete:
-                continue
-            if "fuzzy" in entry.flags:
-                clear_fuzzy(entry)
-                changed = True
-            if not entry.msgstr:
-                entry.msgstr = translated(entry.msgid)
-                changed = True
-        if changed:
-            write_po(path, po)
+        complete_catalog(path)
 
 
 def fresh_project(base: Path) -> Path:

@@ -6,12 +6,12 @@ from __future__ import annotations
 import polib
 import pytest
 
-from l10n.catalog.io import clear_fuzzy, mark_fuzzy, parse_po_text, read_po, render_po, write_po
+from l10n.catalog.io import mark_fuzzy, parse_po_text, read_po, render_po, write_po
 from l10n.catalog.lines import po_lines
 from l10n.cli import main
 from l10n.config import Config
 from l10n.reports.review import entry_at_line, fuzzy_items
-from mini_project import translated
+from mini_project import complete_catalog
 
 
 def entry(msgid: str, obsolete: bool = False) -> polib.POEntry:
@@ -70,24 +70,12 @@ def at_line(config: Config, path_name: str, line: int) -> tuple[polib.POFile, po
     return po, entry_at_line(po, path.read_text(encoding="utf-8"), line)
 
 
-def finish_catalog(config: Config, path_name: str) -> None:
-    """The copy's catalog complete, as a translator who finished the work leaves it (the shipped
-    one may lag the English after a sync): fuzzy entries reviewed, empty msgstr translated."""
-    path = config.root / path_name
-    po = read_po(path)
-    for e in po:
-        if e.msgid and not e.obsolete:
-            clear_fuzzy(e)
-            e.msgstr = e.msgstr or translated(e.msgid)
-    write_po(path, po)
-
-
 def test_reviewed_file_line_writes_only_the_named_catalog(project: Config) -> None:
     """zh_CN and ja each hold a fuzzy entry whose lines include LINE: `reviewed zh_CN's FILE:LINE`
     clears zh_CN's only; ja's file keeps its bytes and its mtime (it is not even rewritten)."""
     zh, ja = "locale/zh_CN/LC_MESSAGES/README.po", "locale/ja/LC_MESSAGES/README.po"
     for name in (zh, ja):  # from a known state: neither has a fuzzy entry of its own
-        finish_catalog(project, name)
+        complete_catalog(project.root / name)
     po = read_po(project.root / zh)
     active = [e for e in po if e.msgid and not e.obsolete]
     middle = active[len(active) // 2]
