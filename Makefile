@@ -15,6 +15,7 @@
 #                    (only what changed: build/site.json; warns when the English changed since a catalog's update)
 #   make serve LANGUAGE=zh_CN   preview on http://127.0.0.1:8000/: rebuilt on each save of the catalog, the page reloads (PORT=8001)
 #   make init LANGUAGE=xx   add a language: create its catalog (and glossary) with correct headers
+#   make convert FROM=zh_CN LANGUAGE=zh_TW   seed a Chinese catalog from another (OpenCC), every entry fuzzy
 #
 # For maintainers and CI:
 #   make sync        bring source/README.md up to upstream (UPSTREAM=url-or-clone REF=commit) and update every catalog
@@ -32,6 +33,8 @@
 #   make bench-build time `make html LANGUAGE=zh_CN` on the worst catalog `make check` accepts against the shipped one
 #   make bench-numbers  the number check's findings on Sphinx's shipped catalogs (and Django's, if importable)
 #   make bench-site  time a second `make html` (nothing changed: no Sphinx run) against one bare sphinx-build
+#   make bench-search   the Chinese search words of rjieba (the build's) against jieba's, and their speed
+#   make bench-setup the first `make html` on a fresh clone (time, .venv size) against an earlier commit's
 #   make lock        regenerate the locks requirements/<group>.txt from pyproject.toml's groups (uv pip compile, hashes)
 #   make clean       remove build/ and compiled .mo files
 #
@@ -54,7 +57,7 @@ user_value = $(if $(filter file default undefined,$(firstword $(origin $1))),$($
 # gettext's, stays exported untouched: make passes environment values on as they came.)
 from_command_line = $(foreach name,$1,$(if $(filter command,$(firstword $(origin $(name)))),$(name)))
 USER_VARIABLES := PYTHON VENV LANGUAGE ENTRY SEED SEED_ENGLISH TRANSLATED ENGLISH BENCH_MARKDOWN \
-	STALE_ARGS BENCH_CORPUS BENCH_ARGS BENCH_BUILD_ARGS UPSTREAM REF PORT
+	STALE_ARGS BENCH_CORPUS BENCH_ARGS BENCH_BUILD_ARGS UPSTREAM REF PORT FROM
 unexport $(call from_command_line,$(USER_VARIABLES))
 
 PYTHON ?= python3
@@ -74,8 +77,8 @@ LANG_ARGS = $${L10N_LANGUAGE:+--language "$$L10N_LANGUAGE"}
 export L10N_MAKEFILE := $(firstword $(MAKEFILE_LIST))
 
 .DEFAULT_GOAL := help
-.PHONY: help venv gettext update html serve init import check test lint lock clean sync
-.PHONY: todo fuzzy reviewed wrap fix-typography verifs check-build compare-md bench-check bench-build markdown status stale bench bench-site bench-numbers
+.PHONY: help venv gettext update html serve init convert import check test lint lock clean sync
+.PHONY: todo fuzzy reviewed wrap fix-typography verifs check-build compare-md bench-check bench-build markdown status stale bench bench-site bench-numbers bench-search bench-setup
 
 help:  ## list the targets
 	@sed -n 's/^#   //p' "$$L10N_MAKEFILE"
@@ -83,31 +86,48 @@ help:  ## list the targets
 # The virtual environment, by purpose (README "Dependencies"): each group's lock, requirements/<group>.txt
 # (hashes for every package; `make lock` writes them from pyproject.toml), installed once per stamp,
 # again when its lock changes. `make html` and the other build targets install only the build group;
-# test (with browser), lint, bench and lock add theirs. uv, when on PATH, creates and fills the
-# environment faster; otherwise python -m venv and pip, from the same locks.
+# test (with browser and convert), lint, bench, convert and lock add theirs. The venv is made without
+# pip (no bundled pip to unpack and compile); the installer comes from its lock, requirements/venv.txt,
+# put there by this Python's own pip (pip --python), or by ensurepip when this Python has no pip.
+# Installed with --no-compile, then compiled on every core (compileall -j 0; pip compiles one file
+# at a time), all but the installer itself, which no build imports (pip runs with -B: it writes none
+# of its own). uv, when on PATH, creates and fills the environment instead, from the same locks.
 # (The project itself is installed editable, from this directory: with --no-build-isolation, through
-# the setuptools of the build lock; pip takes no hashes for an editable install.)
+# the setuptools of the venv lock; pip takes no hashes for an editable install.)
 INSTALL = install() { if command -v uv >/dev/null 2>&1; then uv pip install --quiet --python "$$L10N_BIN/python" "$$@"; \
-	else "$$L10N_BIN/python" -m pip install --quiet "$$@"; fi; }; install
+	else "$$L10N_BIN/python" -B -m pip install --quiet --no-compile --no-deps "$$@"; fi; }; install
+NEW_VENV = if command -v uv >/dev/null 2>&1; then echo uv venv "$$L10N_VENV"; \
+		uv venv --quiet --no-python-downloads --python "$$L10N_PYTHON" "$$L10N_VENV"; \
+	else echo "$$L10N_PYTHON" -m venv --without-pip "$$L10N_VENV"; "$$L10N_PYTHON" -m venv --without-pip "$$L10N_VENV"; fi
+COMPILE = "$$L10N_BIN/python" -m compileall -q -j 0 -x '/(pip|setuptools|pkg_resources|_distutils_hack)/' \
+	"$$("$$L10N_BIN/python" -c 'import sysconfig; print(sysconfig.get_path("purelib"))')" >/dev/null
+BOOTSTRAP_PIP = command -v uv >/dev/null 2>&1 || "$$L10N_BIN/python" -m pip --version >/dev/null 2>&1 \
+	|| if "$$L10N_PYTHON" -m pip --python "$$L10N_BIN/python" --version >/dev/null 2>&1; then \
+		"$$L10N_PYTHON" -m pip --python "$$L10N_BIN/python" install --quiet --no-compile --no-deps --require-hashes \
+			-r requirements/venv.txt; \
+	else "$$L10N_BIN/python" -m ensurepip --default-pip >/dev/null; fi
 
-$(BIN)/.installed: pyproject.toml requirements/build.txt
+$(BIN)/.installed: pyproject.toml requirements/venv.txt requirements/build.txt
 	@command -v "$$L10N_PYTHON" >/dev/null 2>&1 || { echo "Makefile: error: $$L10N_PYTHON not found (install Python 3.11+, or run make PYTHON=/path/to/python3)"; exit 2; }
 	@"$$L10N_PYTHON" -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else 1)' || { echo "Makefile: error: $$L10N_PYTHON is older than 3.11 (run make PYTHON=python3.11)"; exit 2; }
-	@test -x "$$L10N_BIN/python" || if command -v uv >/dev/null 2>&1; then echo uv venv "$$L10N_VENV"; uv venv --quiet --no-python-downloads --python "$$L10N_PYTHON" "$$L10N_VENV"; \
-		else echo "$$L10N_PYTHON" -m venv "$$L10N_VENV"; "$$L10N_PYTHON" -m venv "$$L10N_VENV"; fi
-	@echo "$$L10N_VENV: installing the build group (requirements/build.txt) and this project"
-	@$(INSTALL) --require-hashes -r requirements/build.txt
+	@test -x "$$L10N_BIN/python" || { $(NEW_VENV); }
+	@echo "$$L10N_VENV: installing the build group (requirements/venv.txt, build.txt) and this project"
+	@$(BOOTSTRAP_PIP)
+	@$(INSTALL) --require-hashes -r requirements/venv.txt -r requirements/build.txt
 	@$(INSTALL) --no-deps --no-build-isolation --no-index -e .
+	@$(COMPILE)
 	@touch "$$L10N_BIN/.installed"
 
-$(BIN)/.installed-test: $(BIN)/.installed requirements/test.txt requirements/browser.txt
-	@echo "$$L10N_VENV: installing the test and browser groups (requirements/test.txt, browser.txt)"
-	@$(INSTALL) --require-hashes -r requirements/test.txt -r requirements/browser.txt
+$(BIN)/.installed-test: $(BIN)/.installed requirements/test.txt requirements/browser.txt requirements/convert.txt
+	@echo "$$L10N_VENV: installing the test, browser and convert groups (requirements/test.txt, browser.txt, convert.txt)"
+	@$(INSTALL) --require-hashes -r requirements/test.txt -r requirements/browser.txt -r requirements/convert.txt
+	@$(COMPILE)
 	@touch "$$L10N_BIN/.installed-test"
 
 $(BIN)/.installed-%: $(BIN)/.installed requirements/%.txt
 	@echo "$$L10N_VENV: installing the $* group (requirements/$*.txt)"
 	@$(INSTALL) --require-hashes -r requirements/$*.txt
+	@$(COMPILE)
 	@touch "$$L10N_BIN/.installed-$*"
 
 venv: $(BIN)/.installed  ## create the virtual environment (the build group)
@@ -130,6 +150,13 @@ serve: venv
 init: venv
 	@test -n "$$L10N_LANGUAGE" || { echo "Makefile: error: no language given (run make init LANGUAGE=xx)"; exit 2; }
 	$(L10N) init "$$L10N_LANGUAGE"
+
+# seed a Chinese catalog from another with OpenCC (its own group, requirements/convert.txt): all fuzzy
+FROM ?= zh_CN
+export L10N_FROM := $(call user_value,FROM)
+convert: $(BIN)/.installed-convert
+	@test -n "$$L10N_LANGUAGE" || { echo "Makefile: error: no language given (run make convert FROM=zh_CN LANGUAGE=zh_TW)"; exit 2; }
+	$(L10N) convert "$$L10N_FROM" "$$L10N_LANGUAGE"
 
 SEED ?= tests/fixtures/seeds/README.zh_CN.md
 SEED_ENGLISH ?= tests/fixtures/upstream/15-2024-10-26-48cbcef.md
@@ -203,6 +230,14 @@ bench-build: $(BIN)/.installed-bench
 bench-site: $(BIN)/.installed-bench
 	$(PY) benchmarks/bench_site.py
 
+# the Chinese search words of rjieba (the build's) against jieba's (the bench group's), and their speed
+bench-search: $(BIN)/.installed-bench
+	$(PY) benchmarks/bench_search.py
+
+# the first `make html` on a fresh clone of HEAD against an earlier commit's (BENCH_ARGS="--baseline REF")
+bench-setup: venv
+	set -f; $(PY) benchmarks/bench_setup.py $$L10N_BENCH_ARGS
+
 # the suite also runs the linters on the workflows and the benchmark's harness: their groups too
 test: $(BIN)/.installed-test $(BIN)/.installed-lint $(BIN)/.installed-bench
 	$(PY) -m pytest -q -n auto
@@ -215,20 +250,21 @@ lint: $(BIN)/.installed-lint
 	"$$L10N_BIN/zizmor" --offline --quiet --no-progress .github/workflows
 
 # The locks (README "Dependencies"), written by uv from pyproject.toml, never by hand: [project]
-# dependencies with the venv group is build.txt; each other group is resolved under the locks before
+# dependencies are build.txt (under venv.txt, the venv group); each other group is resolved under the locks before
 # it (-c), so that every group installed on top of build agrees with it and with the others. uv keeps
 # the versions already in a lock unless pyproject.toml asks for another; hashes of every file of every
 # platform (--universal).
 LOCK = "$$L10N_BIN/uv" pip compile --quiet --universal --python-version 3.11 --generate-hashes --custom-compile-command "make lock"
+under = $(foreach group,$1,-c requirements/$(group).txt)
 lock: $(BIN)/.installed-lock
-	$(LOCK) pyproject.toml --group venv -o requirements/build.txt
-	$(LOCK) --group test -c requirements/build.txt -o requirements/test.txt
-	$(LOCK) --group browser -c requirements/build.txt -c requirements/test.txt -o requirements/browser.txt
-	$(LOCK) --group lint -c requirements/build.txt -c requirements/test.txt -c requirements/browser.txt -o requirements/lint.txt
-	$(LOCK) --group bench -c requirements/build.txt -c requirements/test.txt -c requirements/browser.txt \
-		-c requirements/lint.txt -o requirements/bench.txt
-	$(LOCK) --group lock -c requirements/build.txt -c requirements/test.txt -c requirements/browser.txt \
-		-c requirements/lint.txt -c requirements/bench.txt -o requirements/lock.txt
+	$(LOCK) --group venv -o requirements/venv.txt
+	$(LOCK) pyproject.toml $(call under,venv) -o requirements/build.txt
+	$(LOCK) --group convert $(call under,venv build) -o requirements/convert.txt
+	$(LOCK) --group test $(call under,venv build convert) -o requirements/test.txt
+	$(LOCK) --group browser $(call under,venv build convert test) -o requirements/browser.txt
+	$(LOCK) --group lint $(call under,venv build convert test browser) -o requirements/lint.txt
+	$(LOCK) --group bench $(call under,venv build convert test browser lint) -o requirements/bench.txt
+	$(LOCK) --group lock $(call under,venv build convert test browser lint bench) -o requirements/lock.txt
 
 # The multilingual site: translated Markdown and the status page (scripts/l10n/commands/site.py).
 markdown: venv

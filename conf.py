@@ -31,6 +31,9 @@ html_copy_source = False
 # The multilingual site (language switcher, hreflang, fallback banner): scripts/l10n/sphinx_ext.py
 templates_path = ["source/_templates"]
 html_static_path = ["source/_static"]
-html_theme_options = {"top_of_page_buttons": []}  # no "view source" button: the sources are not copied
+# furo's "view source" button (the sources are not copied) gives way to the site's row above the article:
+# source/_templates/components/view-this-page.html, the language switcher and the banners, kept out of
+# `<article role="main">`, the text Sphinx's search shows as each result's snippet
+html_theme_options = {"top_of_page_buttons": ["view"]}
 # Search: Sphinx picks the splitter from `language` (zh_CN, zh_TW -> "zh": jieba's words when jieba is
 # installed; ja: its own TinySegmenter splitter), so nothing is set per language here.

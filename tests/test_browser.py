@@ -4,29 +4,26 @@ loads the pages from a local HTTP server on 127.0.0.1.
 It checks the language switcher (lands on the same page and anchor), the lang attributes,
 in-page anchors in every language, and that CJK text renders with a CJK font (no missing
 glyphs); every language, on a phone (390 px) and a desktop (1280 px), light and dark, fits the
-screen and is saved in build/screenshots/<lang>-<width>-<scheme>.png; the switcher menu fits a
-360 px screen with targets of at least 24 px; search finds a word of the page's language. Two
-small sites made here add inline code in English and Japanese (drawn in a monospace font), and the partial
-French of tests/partial_fr.py (its passages shown in English, its banner, its switcher).
+screen and is saved in build/screenshots/<lang>-<width>-<scheme>.png (under the repository); the
+switcher menu fits a 360 px screen with targets of at least 24 px. Two small sites made here add
+inline code in English and Japanese (drawn in a monospace font), and the partial French of
+tests/partial_fr.py (its passages shown in English, its banner, its switcher). Search and the
+row above the article (switcher, banners) are test_browser_chrome.py's.
 `.ci/run` installs chromium and fonts-noto-cjk; without them the test is skipped, saying why.
 """
 
 from __future__ import annotations
 
-import contextlib
-import functools
 import re
 import shutil
-import threading
 import unicodedata
 from collections.abc import Iterator
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
-from pathlib import Path
 from typing import Any
 
 import pytest
 
 import mini_project
+from browser_kit import chromium, serve
 from l10n.build.site import build_site
 from l10n.catalog.io import read_po
 from l10n.catalog.stats import entry_state
@@ -34,29 +31,8 @@ from l10n.config import Config
 from partial_fr import write_partial_fr_project
 from sitebuild import FUZZY_MSGID, LANGUAGES, REPO, built_site
 
-CHROMIUM = Path("/usr/bin/chromium")
-LAUNCH_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-               "--disable-component-update", "--no-first-run"]
 SCREENSHOTS = REPO / "build" / "screenshots"
 CJK = ("zh_CN", "zh_TW", "ja")
-
-
-class QuietHandler(SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: Any) -> None:
-        pass
-
-
-@contextlib.contextmanager
-def serve(directory: Path) -> Iterator[str]:
-    handler = functools.partial(QuietHandler, directory=str(directory))
-    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}"
-    finally:
-        server.shutdown()
-        server.server_close()
 
 
 @pytest.fixture(scope="module")
@@ -67,19 +43,8 @@ def base_url() -> Iterator[str]:
 
 @pytest.fixture(scope="module")
 def browser() -> Iterator[Any]:
-    if not CHROMIUM.is_file():
-        pytest.skip(f"{CHROMIUM} not found: install Debian's chromium package "
-                    "(`apt-get install chromium fonts-noto-cjk`, done by .ci/run as root)")
-    try:
-        from playwright.sync_api import sync_playwright
-    except ImportError:
-        pytest.skip("the playwright package is not installed: run `make venv`")
-    with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=LAUNCH_ARGS)
-        try:
-            yield chromium
-        finally:
-            chromium.close()
+    with chromium() as launched:
+        yield launched
 
 
 @pytest.fixture
@@ -149,22 +114,6 @@ def test_switcher_menu_fits_a_phone_with_large_targets(browser: Any, base_url: s
         assert page.evaluate("document.documentElement.scrollWidth") <= 360
     finally:
         page.close()
-
-
-SEARCH_WORDS = {"en": "spreadsheet", "zh_CN": "训练", "ja": "学習"}  # each in its language's page text
-
-
-@pytest.mark.parametrize("language", SEARCH_WORDS)
-def test_search_finds_a_word_of_the_language(page: Any, base_url: str, language: str) -> None:
-    """Sphinx's index splits Chinese with jieba and Japanese with its own splitter: a word in the
-    middle of a sentence finds the page."""
-    word = SEARCH_WORDS[language]
-    page.goto(f"{base_url}/{language}/README.html")
-    assert word in page.inner_text("article")
-    page.goto(f"{base_url}/{language}/search.html?q={word}")
-    page.wait_for_selector("#search-results ul.search li a", timeout=15_000)
-    found = page.eval_on_selector_all("#search-results ul.search li a", "els => els.map(e => e.href)")
-    assert any(href.split("?")[0].split("#")[0].endswith(f"/{language}/README.html") for href in found), found
 
 
 def test_fallback_passages_carry_lang_en(page: Any, base_url: str) -> None:

@@ -23,8 +23,8 @@ from l10n.text.segments import inline_features, segments
 
 
 class BodyText(HTMLParser):
-    """Text of each heading, paragraph and list item inside the page body; the site's banners
-    above the document (source/_templates/page.html: `div.l10n-banner`) apart, by their classes."""
+    """Text of each heading, paragraph and list item inside the page body; the site's banners, in
+    the row above it (source/_templates/l10n/banners.html: `div.l10n-banner`), apart, by their classes."""
 
     BLOCKS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6", "p"})
 
@@ -47,7 +47,7 @@ class BodyText(HTMLParser):
             self.in_body, self.main_tag = 1, tag
         elif self.in_body and tag == self.main_tag:
             self.in_body += 1
-        if self.in_body and tag == "div":
+        if tag == "div":  # a banner, inside the body or not, is never its text
             classes = (attributes.get("class") or "").split()
             if self.in_banner:
                 self.in_banner += 1

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import os
 import shutil
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -86,6 +88,8 @@ def build_languages(config: Config, languages: list[str]) -> list[sphinx_build.B
             raise refusal
     result = SiteResult()
     _publish(config, plan, set(languages), result, force=True)
+    if result.refused:  # a Sphinx build failed; the other languages were built
+        raise result.refused[0]
     return result.built
 
 
@@ -93,35 +97,54 @@ def _publish(config: Config, plan: SitePlan, chosen: set[str] | None, result: Si
              force: bool = False) -> dict[str, Published]:
     """Build what must be built, record it in the manifest after each build, and return what is
     published: the languages with no build yet first, then the kept builds whose list of
-    languages changed (from their last good compiled catalogs), then the others."""
+    languages changed (from their last good compiled catalogs), then the others. The builds of
+    each step run side by side; a language whose Sphinx build fails is refused alone."""
     records = read_manifest(config)
     build, keep = _sort(config, plan, chosen, records, result, force)
     linked = {language.code: language.status for language in build} | {r.code: r.status for r in keep}
     links = [language.code for language in plan.languages if language.code in linked]
-    context = {SITE_CONTEXT: encode_statuses([linked[code] for code in links])}
     published = {code: record for code, record in records.items() if code in linked}
+    into = (chosen, published, result)
     new = [language for language in build if language.code not in records]
-    for language in new:  # first: no page links a language before its pages exist
-        _build_one(config, language, None, links, context, (chosen, published, result))
-    for record in keep:
+    # first: no page links a language before its pages exist
+    failed = _build_many(config, new, records, links, _context(linked, links), into)
+    links = [code for code in links if code not in failed]
+    context = _context(linked, links)
+    for record in keep + [published[language.code] for language in new if language.code not in failed]:
         if record.links != tuple(links):
             result.built.append(sphinx_build.relink_html(config, record.code, context))
             published[record.code] = replace(record, links=tuple(links))
             write_manifest(config, _in_order(published, links))
-    for language in build:
-        if language not in new:
-            _build_one(config, language, records[language.code], links, context, (chosen, published, result))
+    _build_many(config, [language for language in build if language not in new], records, links, context, into)
     write_manifest(config, _in_order(published, links))  # the languages dropped (skipped, gone) too
     return published
 
 
-def _build_one(config: Config, language: LanguagePlan, record: Published | None, links: list[str],
-               context: dict[str, str], into: tuple[set[str] | None, dict[str, Published], SiteResult]) -> None:
+def _context(linked: dict[str, LanguageStatus], links: list[str]) -> dict[str, str]:
+    return {SITE_CONTEXT: encode_statuses([linked[code] for code in links])}
+
+
+def _build_many(config: Config, languages: list[LanguagePlan], records: dict[str, Published], links: list[str],
+                context: dict[str, str], into: tuple[set[str] | None, dict[str, Published], SiteResult]) -> set[str]:
+    """Build the languages side by side (one sphinx-build each, as many at once as there are
+    CPUs), recorded in their order; return the codes whose build failed, each a refusal."""
     chosen, published, result = into
-    named = chosen is None or language.code in chosen
-    built, published[language.code] = _build(config, language, record, named, links, context)
-    result.built.append(built)
-    write_manifest(config, _in_order(published, links))
+    failed: set[str] = set()
+    with ThreadPoolExecutor(max_workers=max(1, min(len(languages), os.cpu_count() or 1))) as pool:
+        builds = [pool.submit(_build, config, language, records.get(language.code),
+                              chosen is None or language.code in chosen, links, context) for language in languages]
+        for language, build in zip(languages, builds, strict=True):
+            try:
+                built, published[language.code] = build.result()
+            except L10nError as error:
+                result.refused.append(error)
+                failed.add(language.code)
+                if language.code not in records:  # no good build to keep: none of its pages stays
+                    _remove_output(config, language.code, result)
+                continue
+            result.built.append(built)
+            write_manifest(config, _in_order(published, links))
+    return failed
 
 
 def _in_order(published: dict[str, Published], links: list[str]) -> list[Published]:

@@ -13,8 +13,8 @@ lists English and every language directory of locale/, and never runs the checks
 
 from __future__ import annotations
 
-import logging
 import shutil
+import unicodedata
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -168,6 +168,15 @@ def _site_words(app: Sphinx) -> Any:
     return load_site_words(app.config.language or "en", [Path(app.srcdir, d) for d in app.config.locale_dirs])
 
 
+def _theme_words(app: Sphinx) -> None:
+    """furo's words from the language's site catalog, escaped (build/theme_words.py)."""
+    if app.builder.format != "html":
+        return
+    from .theme_words import install_theme_words
+
+    install_theme_words(app.builder, _site_words(app), app.translator)
+
+
 def _not_found_page(app: Sphinx) -> list[tuple[str, dict[str, Any], str]]:
     """404.html in every language: the theme's page with the site catalog's words, escaped here
     because `body` is inserted as markup."""
@@ -183,31 +192,43 @@ def _not_found_page(app: Sphinx) -> list[tuple[str, dict[str, Any], str]]:
 
 
 def _chinese_search(app: Sphinx, config: Any) -> None:
-    """Chinese search words come from jieba when it is installed (sphinx.search.zh). Its progress
-    lines on stderr would read as build warnings. Sphinx 9.0 ends language_data.js with
-    `window.Stemmer = ChineseStemmer`, a class that does not exist (the stemmer is the English
-    one), and every Chinese search fails (sphinx-doc/sphinx#14229): named "English", the JS
-    class is found; a fixed Sphinx takes the name from the stemmer's file, the same."""
-    if not (config.language or "").startswith("zh"):
-        return
+    if (config.language or "").startswith("zh"):
+        app.add_search_language(chinese_search_language())
+
+
+def chinese_search_language() -> Any:
+    """Sphinx's Chinese search, its Chinese words from rjieba (jieba-rs: jieba's dictionary and
+    algorithm; `make bench-search` compares their words on this project's catalogs),
+    its Latin ones from Sphinx's own pattern, as sphinx.search.zh does with jieba. Sphinx 9.0 ends
+    language_data.js with `window.Stemmer = ChineseStemmer`, a class that does not exist (the
+    stemmer is the English one), and every Chinese search fails (sphinx-doc/sphinx#14229): named
+    "English", the JS class is found; a fixed Sphinx takes the name from the stemmer's file."""
+    import rjieba
     from sphinx.search.zh import SearchChinese
 
-    try:
-        import jieba
-    except ImportError:
-        pass
-    else:
-        jieba.setLogLevel(logging.WARNING)
-
-    class SearchChineseFixed(SearchChinese):
+    class SearchChineseWords(SearchChinese):
         language_name = "English"
 
-    app.add_search_language(SearchChineseFixed)
+        def __init__(self, options: dict[str, str]) -> None:
+            super().__init__({**options, "dict": ""})  # no jieba dictionary to load, even with jieba installed
+
+        def split(self, input: str) -> list[str]:
+            chinese = [word for word in rjieba.cut_for_search(input) if any(_is_han(char) for char in word)]
+            latin = [term.strip() for term in self.latin1_letters.findall(input)]
+            self.latin_terms.update(latin)
+            return chinese + latin
+
+    return SearchChineseWords
+
+
+def _is_han(char: str) -> bool:
+    return unicodedata.name(char, "").startswith("CJK UNIFIED IDEOGRAPH")
 
 
 def setup(app: Sphinx) -> dict[str, Any]:
     app.connect("config-inited", _chinese_search)
     app.connect("builder-inited", _safe_settings)
+    app.connect("builder-inited", _theme_words)
     app.connect("build-finished", _write_index)
     app.add_transform(MarkFallbacks)
     app.connect("html-page-context", _page_context)

@@ -54,7 +54,8 @@ def opencc_converter(profile: str) -> Callable[[str], str]:
     try:
         import opencc
     except ImportError:
-        raise L10nError("opencc", "the OpenCC package is not installed", "run `make venv`") from None
+        raise L10nError("opencc", "the OpenCC package is not installed",
+                        "run `make convert FROM=zh_CN LANGUAGE=zh_TW` (it installs requirements/convert.txt)") from None
     return opencc.OpenCC(profile).convert
 
 

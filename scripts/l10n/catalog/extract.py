@@ -53,7 +53,7 @@ def read_template(config: Config, document: str = "README") -> list[TemplateEntr
             (_project_path(config, pot_path.parent, path), line) for path, line in entry.occurrences
         )
         formats = tuple(flag for flag in entry.flags if flag.endswith("-format"))  # site.pot's python-format
-        entries.append(TemplateEntry(entry.msgid, occurrences, formats))
+        entries.append(TemplateEntry(entry.msgid, occurrences, formats, entry.comment))
     return entries
 
 

@@ -1,11 +1,14 @@
 """The site's own words -> build/gettext/site.pot, with Babel's extractors: Jinja2's
 (`jinja2.ext.babel_extract`: `{% trans %}` and `_()` of source/_templates/site/*.html) and
-babel's python extractor (the `N_` marks of build/ui.py, the words of every Sphinx page).
+babel's python extractor (the `N_` marks of build/ui.py, the words of every Sphinx page), then
+the theme's words (`catalog/theme_strings.py`: furo's templates), commented `furo`.
 
-The Sphinx templates (source/_templates/*.html) get those words from the page context
-(`build/sphinx_ext.py`), never from `_()`: Sphinx's own template gettext is the theme's catalog.
+The Sphinx templates (source/_templates/*.html) get the site's words from the page context
+(`build/sphinx_ext.py`); furo's templates get theme words from Sphinx's template gettext, which
+looks in the site catalog first, each translation escaped (`build/theme_words.py`).
 Every site string is formatted with `%` and a dict when rendered, so every entry carries the
-`python-format` flag: `make check` (checks/placeholders.py) and `msgfmt -c` keep its placeholders.
+`python-format` flag: `make check` (checks/placeholders.py) and `msgfmt -c` keep its placeholders
+(furo's `_()` words are not formatted; none holds a `%`).
 """
 
 from __future__ import annotations
@@ -16,12 +19,16 @@ import polib
 from babel.messages.extract import extract
 
 from ..config import SITE_CATALOG, Config
+from ..text.markup import markup_tags
 from ..text.placeholders import PYTHON_FORMAT_FLAG
 from .io import WRAP_WIDTH, write_po
+from .theme_strings import is_theme_reference, theme_messages, theme_version
 
 UI_MODULE = Path(__file__).resolve().parent.parent / "build" / "ui.py"
 JINJA_OPTIONS = {"newstyle_gettext": "true", "trimmed": "true"}  # as build/pages.py renders them
 KEYWORDS = {"_": None, "gettext": None, "N_": None}
+THEME_COMMENT = "furo"
+THEME_MARKUP_COMMENT = "furo: shown as text (write characters, not entities); keep the msgid's HTML tags exactly"
 
 
 def site_sources(config: Config) -> list[tuple[Path, str]]:
@@ -51,16 +58,27 @@ def site_messages(config: Config) -> dict[str, list[tuple[str, str]]]:
             for msgid in message if isinstance(message, tuple) else (message,):
                 if msgid:
                     messages.setdefault(msgid, []).append((_shown(config, path), str(line)))
+    for msgid, occurrences in theme_messages().items():
+        messages.setdefault(msgid, []).extend(occurrences)
     return messages
+
+
+def _comment(msgid: str, occurrences: list[tuple[str, str]]) -> str:
+    """Where a translator sees that a word is furo's, and that its tags stay."""
+    if not any(is_theme_reference(path) for path, _line in occurrences):
+        return ""
+    return THEME_MARKUP_COMMENT if markup_tags(msgid) or "&" in msgid else THEME_COMMENT
 
 
 def site_template(config: Config) -> polib.POFile:
     pot = polib.POFile(wrapwidth=WRAP_WIDTH)
     pot.metadata = {"Project-Id-Version": config.project_name, "MIME-Version": "1.0",
                     "Content-Type": "text/plain; charset=UTF-8", "Content-Transfer-Encoding": "8bit"}
-    pot.header = f"The site's own words of {config.project_name} (make gettext)."
+    pot.header = (f"The site's own words of {config.project_name}, and furo {theme_version()}'s "
+                  "(make gettext).")
     for msgid, occurrences in site_messages(config).items():
-        pot.append(polib.POEntry(msgid=msgid, msgstr="", occurrences=occurrences, flags=[PYTHON_FORMAT_FLAG]))
+        pot.append(polib.POEntry(msgid=msgid, msgstr="", occurrences=occurrences, flags=[PYTHON_FORMAT_FLAG],
+                                 comment=_comment(msgid, occurrences)))
     return pot
 
 

@@ -13,6 +13,7 @@ Per template msgid, in order:
 4. the closest old translated entry (active or obsolete) by normalized Indel similarity
    (rapidfuzz) at or above the threshold: its msgstr, `#, fuzzy` and `#| msgid`;
 5. otherwise a new, untranslated entry.
+Every live entry takes its references, format flags and `#.` comment from the template.
 An entry left untranslated whose msgid has nothing to translate (`nothing_to_translate`: years,
 numbers, code, URLs) gets its English as msgstr, never fuzzy; a msgstr already there is kept.
 
@@ -51,6 +52,7 @@ class TemplateEntry:
     msgid: str
     occurrences: tuple[tuple[str, str], ...] = ()
     formats: tuple[str, ...] = ()  # the template's format flags (`python-format`): the entry's own
+    comment: str = ""  # the template's `#.` comment (site.pot's `furo`): the entry's own, as msgmerge does
 
 
 @dataclass
@@ -134,6 +136,7 @@ def _fresh(template: TemplateEntry, source: polib.POEntry | None = None) -> poli
     entry.obsolete = False
     entry.occurrences = list(template.occurrences)
     entry.flags = [f for f in entry.flags if not f.endswith("-format")] + list(template.formats)
+    entry.comment = template.comment
     return entry
 
 
