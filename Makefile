@@ -88,24 +88,26 @@ help:  ## list the targets
 # again when its lock changes. `make html` and the other build targets install only the build group;
 # test (with browser and convert), lint, bench, convert and lock add theirs. The venv is made without
 # pip (no bundled pip to unpack and compile); the installer comes from its lock, requirements/venv.txt,
-# put there by this Python's own pip (pip --python), or by ensurepip when this Python has no pip.
+# put there by this Python's own pip (pip --python), or by ensurepip when this Python has no pip (its
+# setuptools, which no lock asks for, removed).
 # Installed with --no-compile, then compiled on every core (compileall -j 0; pip compiles one file
 # at a time), all but the installer itself, which no build imports (pip runs with -B: it writes none
 # of its own). uv, when on PATH, creates and fills the environment instead, from the same locks.
 # (The project itself is installed editable, from this directory: with --no-build-isolation, through
-# the setuptools of the venv lock; pip takes no hashes for an editable install.)
+# the hatchling of the venv lock; pip takes no hashes for an editable install.)
 INSTALL = install() { if command -v uv >/dev/null 2>&1; then uv pip install --quiet --python "$$L10N_BIN/python" "$$@"; \
 	else "$$L10N_BIN/python" -B -m pip install --quiet --no-compile --no-deps "$$@"; fi; }; install
 NEW_VENV = if command -v uv >/dev/null 2>&1; then echo uv venv "$$L10N_VENV"; \
 		uv venv --quiet --no-python-downloads --python "$$L10N_PYTHON" "$$L10N_VENV"; \
 	else echo "$$L10N_PYTHON" -m venv --without-pip "$$L10N_VENV"; "$$L10N_PYTHON" -m venv --without-pip "$$L10N_VENV"; fi
-COMPILE = "$$L10N_BIN/python" -m compileall -q -j 0 -x '/(pip|setuptools|pkg_resources|_distutils_hack)/' \
+COMPILE = "$$L10N_BIN/python" -m compileall -q -j 0 -x '/(pip|hatchling)/' \
 	"$$("$$L10N_BIN/python" -c 'import sysconfig; print(sysconfig.get_path("purelib"))')" >/dev/null
 BOOTSTRAP_PIP = command -v uv >/dev/null 2>&1 || "$$L10N_BIN/python" -m pip --version >/dev/null 2>&1 \
 	|| if "$$L10N_PYTHON" -m pip --python "$$L10N_BIN/python" --version >/dev/null 2>&1; then \
 		"$$L10N_PYTHON" -m pip --python "$$L10N_BIN/python" install --quiet --no-compile --no-deps --require-hashes \
 			-r requirements/venv.txt; \
-	else "$$L10N_BIN/python" -m ensurepip --default-pip >/dev/null; fi
+	else "$$L10N_BIN/python" -m ensurepip --default-pip >/dev/null \
+		&& "$$L10N_BIN/python" -B -m pip uninstall --quiet --yes setuptools; fi
 
 $(BIN)/.installed: pyproject.toml requirements/venv.txt requirements/build.txt
 	@command -v "$$L10N_PYTHON" >/dev/null 2>&1 || { echo "Makefile: error: $$L10N_PYTHON not found (install Python 3.11+, or run make PYTHON=/path/to/python3)"; exit 2; }
