@@ -15,6 +15,7 @@ from l10n.build import sphinx_build
 from l10n.build.manifest import read_manifest
 from l10n.build.site import build_languages, build_site
 from l10n.build.sphinx_build import BUILT, RELINKED
+from l10n.catalog.io import read_po, write_po
 from l10n.errors import L10nError
 from partial_fr import write_partial_fr_project
 from test_site_whole import add_ja, assert_every_page_lists, dead_links, states
@@ -75,3 +76,28 @@ def test_a_failed_sphinx_build_refuses_that_language_alone(project: Any, monkeyp
     with pytest.raises(L10nError) as raised:  # make html LANGUAGE=ja: that language's failure, one line
         build_languages(project, ["ja"])
     assert raised.value is failure
+
+
+def test_a_failed_sphinx_run_leaves_the_published_pages_as_they_were(project: Any,
+                                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    """Sphinx writes into build/staging/<lang>/; only a build that succeeds takes the place of
+    build/html/<lang>/, so a failure (after Sphinx wrote pages, as -W --keep-going does) leaves
+    the last good pages, whole."""
+    build_site(project)
+    page = project.build_dir / "html" / "ja" / "README.html"
+    good = page.read_text(encoding="utf-8")
+    failure = L10nError("source/README.md", "sphinx-build failed: a warning", "fix the reported problem")
+
+    def failing_sphinx(config: Any, args: list[str]) -> list[str]:
+        (Path(args[-1]) / "README.html").write_text("half a build", encoding="utf-8")
+        raise failure
+
+    catalog = read_po(project.po_path("ja"))
+    next(entry for entry in catalog if entry.msgstr).msgstr += " (2)"  # a change to build
+    write_po(project.po_path("ja"), catalog)
+    monkeypatch.setattr(sphinx_build, "run_sphinx", failing_sphinx)
+    with pytest.raises(L10nError):
+        build_languages(project, ["ja"])
+
+    assert page.read_text(encoding="utf-8") == good
+    assert not (project.build_dir / "staging" / "ja").exists()

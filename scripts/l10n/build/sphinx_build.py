@@ -150,14 +150,33 @@ def has_compiled(config: Config, language: str) -> bool:
 
 
 def _run_html(config: Config, language: str, html_context: dict[str, str] | None) -> BuildResult:
+    """sphinx-build into build/staging/<lang>/, then in place of build/html/<lang>/: a failed build
+    leaves the published pages as they were."""
     outdir = config.build_dir / "html" / language
+    staging = config.build_dir / "staging" / language  # the same depth: relative links hold
     doctrees = config.build_dir / "doctrees" / language
-    for folder in (outdir, doctrees):  # an unwritable build/ is one line naming it, before Sphinx runs
+    shutil.rmtree(staging, ignore_errors=True)
+    for folder in (staging, doctrees, outdir.parent):  # an unwritable build/ is one line naming it, before Sphinx runs
         folder.mkdir(parents=True, exist_ok=True)
     context = [arg for name, value in (html_context or {}).items() for arg in ("-A", f"{name}={value}")]
-    warnings = run_sphinx(config, [
-        "-b", "html", "-E", "-W", "--keep-going", "-D", f"language={language}", *_locale_dirs_option(config),
-        *context,
-        "-d", str(doctrees), str(config.source_dir), str(outdir),
-    ])
+    try:
+        warnings = run_sphinx(config, [
+            "-b", "html", "-E", "-W", "--keep-going", "-D", f"language={language}", *_locale_dirs_option(config),
+            *context,
+            "-d", str(doctrees), str(config.source_dir), str(staging),
+        ])
+    except L10nError:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
+    _replace_folder(outdir, staging)
     return BuildResult(language, outdir, warnings)
+
+
+def _replace_folder(old: Path, new: Path) -> None:
+    """`new` in place of `old` by two renames, so that `old` is whole at every moment but one."""
+    retired = new.with_name(f"{new.name}.old")
+    shutil.rmtree(retired, ignore_errors=True)
+    if old.exists():
+        old.rename(retired)
+    new.rename(old)
+    shutil.rmtree(retired, ignore_errors=True)
