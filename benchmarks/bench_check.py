@@ -22,6 +22,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 import polib
@@ -93,7 +94,7 @@ def cold_check(config: Config, only: list[str] | None = None) -> None:
     check_catalogs(config, ["zh_CN"], only)
 
 
-def best_of(repeat: int, run: callable) -> float:  # type: ignore[valid-type]
+def best_of(repeat: int, run: Callable[[], object]) -> float:
     times = []
     for _ in range(repeat):
         start = time.perf_counter()

@@ -22,7 +22,6 @@ import argparse
 import logging
 import sys
 import time
-from collections.abc import Callable
 from pathlib import Path
 
 import polib
@@ -30,6 +29,8 @@ from markdown_it import MarkdownIt
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "scripts"))
+
+from bench_check import best_of  # noqa: E402 (one way to take the best of N runs)
 
 from l10n.build.sphinx_ext import chinese_search_language  # noqa: E402
 
@@ -60,15 +61,6 @@ def index_words(language: object, text: str) -> set[str]:
     return words
 
 
-def best(repeat: int, run: Callable[[], object]) -> float:
-    times = []
-    for _ in range(repeat):
-        start = time.perf_counter()
-        run()
-        times.append(time.perf_counter() - start)
-    return min(times)
-
-
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("markdown", nargs="*", type=Path)
@@ -90,8 +82,8 @@ def main(argv: list[str] | None = None) -> int:
     differ = [(text, index_words(ours, text) ^ index_words(theirs, text)) for text in corpus]
     differ = [(text, words) for text, words in differ if words]
     chinese = [(text, words) for text, words in differ if any(map(is_chinese, words))]
-    ours_all = best(args.repeat, lambda: [ours.split(text) for text in corpus])
-    theirs_all = best(args.repeat, lambda: [theirs.split(text) for text in corpus])
+    ours_all = best_of(args.repeat, lambda: [ours.split(text) for text in corpus])
+    theirs_all = best_of(args.repeat, lambda: [theirs.split(text) for text in corpus])
     words = set().union(*(index_words(theirs, text) for text in corpus))
     print(f"{len(corpus)} texts, {len(words)} distinct index words (jieba)")
     print(f"texts whose Chinese index words differ: {len(chinese)}; Latin ones: {len(differ) - len(chinese)}")

@@ -1,5 +1,7 @@
 """What the browser tests share: the built site served on 127.0.0.1 with the standard library,
-and Debian's Chromium (/usr/bin/chromium) driven by Playwright, or the test skipped, saying why."""
+and Debian's Chromium (/usr/bin/chromium) driven by Playwright, or the test skipped, saying why;
+as the fixtures `base_url` (the shipped site, built once: sitebuild.py) and `browser`, which
+tests/conftest.py offers to every test module."""
 
 from __future__ import annotations
 
@@ -51,3 +53,17 @@ def chromium() -> Iterator[Any]:
             yield browser
         finally:
             browser.close()
+
+
+@pytest.fixture(scope="module")
+def base_url() -> Iterator[str]:
+    from sitebuild import built_site
+
+    with serve(built_site().html) as url:
+        yield url
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Any]:
+    with chromium() as launched:
+        yield launched

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from browser_kit import base_url, browser  # noqa: F401 (the browser tests' fixtures)
 from l10n.config import Config, load_config
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -23,28 +23,16 @@ from typing import Any
 import pytest
 
 import mini_project
-from browser_kit import chromium, serve
+from browser_kit import serve
 from l10n.build.site import build_site
 from l10n.catalog.io import read_po
 from l10n.catalog.stats import entry_state
 from l10n.config import Config
 from partial_fr import write_partial_fr_project
-from sitebuild import FUZZY_MSGID, LANGUAGES, REPO, built_site
+from sitebuild import FUZZY_MSGID, LANGUAGES, REPO
 
 SCREENSHOTS = REPO / "build" / "screenshots"
 CJK = ("zh_CN", "zh_TW", "ja")
-
-
-@pytest.fixture(scope="module")
-def base_url() -> Iterator[str]:
-    with serve(built_site().html) as url:
-        yield url
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Any]:
-    with chromium() as launched:
-        yield launched
 
 
 @pytest.fixture

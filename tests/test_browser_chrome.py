@@ -16,9 +16,6 @@ from typing import Any
 
 import pytest
 
-from browser_kit import chromium, serve
-from sitebuild import built_site
-
 SEARCH_WORDS = {"en": "spreadsheet", "zh_CN": "训练", "ja": "学習"}  # each in its language's page text
 PAGES = ("README.html", "search.html", "genindex.html")  # a document, and furo's pages of their own
 PHONE, DESKTOP = 390, 1280
@@ -35,18 +32,6 @@ ROW_END = """() => { const nav = document.querySelector('nav.l10n-switcher'), ro
   for (let e = nav.nextElementSibling; e; e = e.nextElementSibling) {
     const width = e.getBoundingClientRect().width; if (width && !e.matches('.l10n-banner')) end -= width + gap; }
   return end; }"""
-
-
-@pytest.fixture(scope="module")
-def base_url() -> Iterator[str]:
-    with serve(built_site().html) as url:
-        yield url
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Any]:
-    with chromium() as launched:
-        yield launched
 
 
 @pytest.fixture
