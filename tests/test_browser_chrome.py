@@ -159,3 +159,20 @@ def test_switcher_works_without_javascript(browser: Any, base_url: str) -> None:
         assert page.evaluate("document.documentElement.lang") == "ja"
     finally:
         page.close()
+
+
+# each heading's text, the top of its text's last line, and the top of its permalink (¶, hidden until hovered)
+PERMALINKS = """() => [...document.querySelectorAll('article :is(h1, h2, h3) > a.headerlink')].map(a => {
+  const text = document.createRange(); text.setStart(a.parentElement, 0); text.setEndBefore(a);
+  return [a.parentElement.textContent, [...text.getClientRects()].at(-1).top, a.getBoundingClientRect().top]; })"""
+
+
+@pytest.mark.parametrize("language", ["ja", "zh_CN", "en"])
+def test_a_headings_hidden_permalink_takes_no_line_of_its_own(browser: Any, base_url: str, language: str) -> None:
+    """A heading that fills its last line (CJK breaks anywhere) gets no blank line for its ¶."""
+    page = browser.new_page(viewport={"width": PHONE, "height": 800})
+    page.goto(f"{base_url}/{language}/README.html")
+    headings = page.evaluate(PERMALINKS)
+    page.close()
+    assert len(headings) >= 5
+    assert [text for text, line, link in headings if abs(link - line) > 12] == []
