@@ -35,6 +35,7 @@ from l10n.catalog.lines import _cached as po_lines_cache  # noqa: E402
 from l10n.checks.glossary import parse_glossary  # noqa: E402
 from l10n.checks.message import block_shape  # noqa: E402
 from l10n.checks.runner import check_catalogs, usable_cpus  # noqa: E402
+from l10n.checks.typography import fixed_msgstr  # noqa: E402
 from l10n.config import Config, load_config  # noqa: E402
 from l10n.text.segments import clear_inline_features_cache, segments  # noqa: E402
 
@@ -50,7 +51,8 @@ def glossary_terms(path: Path) -> tuple[re.Pattern[str], dict[str, str]]:
     wanted = {term.english.casefold(): term.english if term.keep else term.translations[0]
               for term in glossary.terms}
     words = sorted(wanted, key=len, reverse=True)
-    return re.compile(r"(?<!\w)(" + "|".join(map(re.escape, words)) + r")(?:s|es)?(?!\w)", re.IGNORECASE), wanted
+    # a term right after a number counts (80GB), as the checker reads terms (checks/glossary_terms.py)
+    return re.compile(r"(?<![^\W\d])(" + "|".join(map(re.escape, words)) + r")(?:s|es)?(?!\w)", re.IGNORECASE), wanted
 
 
 def pseudo_translate(msgid: str, terms: tuple[re.Pattern[str], dict[str, str]] | None = None) -> str:
@@ -80,7 +82,8 @@ def synthetic_catalog(markdown_dir: Path, size: int, glossary: Path | None = Non
         msgid = msgids[index % len(msgids)]
         if index >= len(msgids):
             msgid = f"{msgid} ({index})"
-        entry = polib.POEntry(msgid=msgid, msgstr=pseudo_translate(msgid, terms))
+        # the typography a translator follows (`make fix-typography`): full-width punctuation, spacing
+        entry = polib.POEntry(msgid=msgid, msgstr=fixed_msgstr(pseudo_translate(msgid, terms), "zh_CN", "always"))
         entry.occurrences.append(("source/README.md", str(index + 1)))
         po.append(entry)
     return po

@@ -19,7 +19,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cache, cached_property
 
-from ..text.segments import inline_features, md_parser, without_urls
+from ..text.segments import inline_features, without_urls
 from .findings import Finding
 
 _CJK = ("\u2e80-\u2fdf\u3005-\u3007\u3021-\u3029\u3040-\u30ff\u3100-\u31ff\u3400-\u4dbf"
@@ -124,23 +124,7 @@ def _folded(text: str) -> str:
 def link_texts(text: str) -> list[str]:
     """The visible text of each link of an inline Markdown text (not autolinks), whitespace
     folded, as the text core's parser reads it; the words joined as `inline_features` joins them."""
-    if "[" not in text:
-        return []
-    found: list[str] = []
-    words: list[str] = []
-    depth = 0
-    for parent in md_parser().parseInline(text):
-        for child in parent.children or []:
-            if child.type == "link_open" and child.markup != "autolink":
-                depth += 1
-            elif child.type == "link_close" and child.markup != "autolink" and depth:
-                depth -= 1
-                if not depth:
-                    found.append(_folded(" ".join(words)))
-                    words = []
-            elif depth and child.type in ("text", "image"):
-                words.append(child.content)
-    return found
+    return list(inline_features(text).link_texts) if "[" in text else []
 
 
 def _kept_titles(msgid: str, msgstr: str, english_text: str) -> list[tuple[int, int, str]]:

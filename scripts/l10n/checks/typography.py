@@ -60,7 +60,7 @@ class Pair:
         return _OTHER_WIDTH.get((self.opener, self.closer))
 
 
-@lru_cache(maxsize=16_384)  # the message rule and the catalog's spacing read the same msgstrs
+@lru_cache(maxsize=65_536)  # the message rule and the catalog's spacing read the same msgstrs
 def prose_runs(text: str) -> tuple[tuple[int, str], ...]:
     """The text tokens of an inline Markdown text, each with its index in `text` (a token the parser
     unescaped, so not found as written, is left out: nothing is ever changed where it is unsure)."""
@@ -215,9 +215,10 @@ def _built(entry: polib.POEntry) -> bool:
 
 def spacing_mode(mode: str, msgstrs: Sequence[str], language: str = "") -> tuple[str, int, int]:
     """The CJK–Latin spacing a catalog is held to ("always", "never", "off"), with the (spaced,
-    unspaced) boundaries of its msgstrs: "majority" is what most of them do."""
+    unspaced) boundaries of its msgstrs: "majority" is what most of them do (a mode that is set
+    needs no count: 0, 0)."""
     spaced = unspaced = 0
-    for msgstr in msgstrs:
+    for msgstr in msgstrs if mode == "majority" else ():
         for _, run in prose_runs(msgstr):
             votes = cjk.boundaries(run, language)
             spaced, unspaced = spaced + votes[0], unspaced + votes[1]

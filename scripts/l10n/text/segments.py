@@ -21,6 +21,7 @@ from myst_parser.config.main import MdParserConfig
 from myst_parser.parsers.mdit import create_md_parser
 
 from . import link_destination
+from .inline_anchors import Collected
 
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
 _HARD_BREAK = re.compile(r"[ \t]*\\\n")
@@ -82,6 +83,7 @@ class InlineFeatures:
     strong: int = 0
     depth: int = 0  # how deep inline markup nests (`**[a *b*](u)**`: 3)
     text: str = ""  # the visible words, markup removed
+    link_texts: tuple[str, ...] = ()  # each link's visible words (not autolinks'), whitespace folded
 
     @property
     def destinations(self) -> tuple[str, ...]:
@@ -201,43 +203,8 @@ def _remember(text: str, features: InlineFeatures) -> None:
     _FEATURES_CACHE[text] = features
 
 
-@dataclass
-class _Collected:
-    """The anchors of one inline text, gathered token by token."""
-
-    links: list[str] = field(default_factory=list)
-    images: list[str] = field(default_factory=list)
-    autolinks: list[str] = field(default_factory=list)
-    footnotes: list[str] = field(default_factory=list)
-    code: list[str] = field(default_factory=list)
-    html: list[str] = field(default_factory=list)
-    roles: list[str] = field(default_factory=list)
-    words: list[str] = field(default_factory=list)
-    emphasis: int = 0
-    strong: int = 0
-
-    def add(self, child: Token) -> None:
-        kind = child.type
-        if kind == "link_open":
-            href = str(child.attrs.get("href", ""))
-            (self.autolinks if child.markup == "autolink" else self.links).append(href)
-        elif kind == "image":
-            self.images.append(str(child.attrs.get("src", "")))
-            self.words.append(child.content)
-        elif kind in ("code_inline", "html_inline", "text"):
-            {"code_inline": self.code, "html_inline": self.html, "text": self.words}[kind].append(child.content)
-        elif kind == "myst_role":
-            self.roles.append(str(child.meta.get("name", "")))
-        elif kind == "footnote_ref":
-            self.footnotes.append(str(child.meta.get("label", "")))
-        elif kind == "em_open":
-            self.emphasis += 1
-        elif kind == "strong_open":
-            self.strong += 1
-
-
 def _parse_inline_features(text: str) -> InlineFeatures:
-    found = _Collected()
+    found = Collected()
     level = depth = 0
     for parent in _inline_parser().parseInline(text):
         for child in parent.children or []:
@@ -248,7 +215,7 @@ def _parse_inline_features(text: str) -> InlineFeatures:
         links=tuple(found.links), images=tuple(found.images), autolinks=tuple(found.autolinks),
         footnotes=tuple(found.footnotes), code=tuple(found.code), html=tuple(found.html),
         roles=tuple(found.roles), emphasis=found.emphasis, strong=found.strong, depth=depth,
-        text=" ".join(found.words),
+        text=" ".join(found.words), link_texts=tuple(found.link_texts),
     )
 
 
