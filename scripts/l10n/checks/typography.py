@@ -36,7 +36,7 @@ from ..text.segments import is_url, markup_characters, without_urls
 from . import cjk
 from .findings import WARNING, Finding
 from .problem import Problem
-from .registry import CatalogContext, catalog_check, message_rule
+from .registry import CatalogContext, EntriesContext, FileContext, catalog_check, entry_check, message_rule
 
 TYPOGRAPHY_CODES = ("bracket-mismatch", "bracket-unbalanced", "cjk-halfwidth-punctuation", "cjk-punctuation-space")
 _PAIRS = dict(zip("([{（［｛「『《【〈“", ")]}）］｝」』》】〉”", strict=True))
@@ -243,17 +243,33 @@ def latin_spacing_problem(msgstr: str, language: str, mode: str, votes: tuple[in
     return None
 
 
-@catalog_check("cjk-latin-space")
-def check_cjk_latin_space(context: CatalogContext) -> Iterator[Finding]:
-    setting = context.config.checks.cjk_latin_space
-    if setting == "off" or not cjk.is_cjk_language(context.language) or context.path.name == f"{SITE_CATALOG}.po":
-        return
-    entries = [entry for entry in parse_po_text(context.text, context.path) if _built(entry)]
-    mode, *votes = spacing_mode(setting, [entry.msgstr for entry in entries], context.language)
+def _spacing_applies(context: FileContext) -> bool:
+    return cjk.is_cjk_language(context.language) and context.path.name != f"{SITE_CATALOG}.po"
+
+
+def _spacing_findings(context: FileContext, entries: Iterable[polib.POEntry], mode: str,
+                      votes: tuple[int, int] | None) -> Iterator[Finding]:
     for entry in entries:
-        problem = latin_spacing_problem(entry.msgstr, context.language, mode,
-                                        (votes[0], votes[1]) if setting == "majority" else None)
+        problem = latin_spacing_problem(entry.msgstr, context.language, mode, votes) if _built(entry) else None
         if problem is not None:
             line = po_lines(context.path).msgstr_line(entry.linenum)
             yield Finding(context.display_path, line, problem.severity, problem.code, problem.message,
                           f"{problem.fix}, then run `make check`")
+
+
+@entry_check("cjk-latin-space")
+def check_cjk_latin_space(context: EntriesContext) -> Iterator[Finding]:
+    """A spacing that is set ("always", "never"): each entry on its own, in the workers."""
+    setting = context.config.checks.cjk_latin_space
+    if setting in ("always", "never") and _spacing_applies(context):
+        yield from _spacing_findings(context, context.entries, setting, None)
+
+
+@catalog_check("cjk-latin-space-majority")
+def check_cjk_latin_space_majority(context: CatalogContext) -> Iterator[Finding]:
+    """"majority": what most of the catalog's msgstrs do, so the whole catalog is read first."""
+    if context.config.checks.cjk_latin_space != "majority" or not _spacing_applies(context):
+        return
+    entries = [entry for entry in parse_po_text(context.text, context.path) if _built(entry)]
+    mode, spaced, unspaced = spacing_mode("majority", [entry.msgstr for entry in entries], context.language)
+    yield from _spacing_findings(context, entries, mode, (spaced, unspaced))
