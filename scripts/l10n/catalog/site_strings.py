@@ -22,7 +22,7 @@ from ..config import SITE_CATALOG, Config
 from ..text.markup import markup_tags
 from ..text.placeholders import PYTHON_FORMAT_FLAG
 from .io import WRAP_WIDTH, write_po
-from .theme_strings import is_theme_reference, theme_messages, theme_version
+from .theme_strings import add_extracted, is_theme_reference, theme_messages, theme_version
 
 UI_MODULE = Path(__file__).resolve().parent.parent / "build" / "ui.py"
 JINJA_OPTIONS = {"newstyle_gettext": "true", "trimmed": "true"}  # as build/pages.py renders them
@@ -53,11 +53,8 @@ def site_messages(config: Config) -> dict[str, list[tuple[str, str]]]:
     messages: dict[str, list[tuple[str, str]]] = {}
     for path, method in site_sources(config):
         with path.open("rb") as handle:
-            found = list(extract(method, handle, KEYWORDS, options=JINJA_OPTIONS if method != "python" else {}))
-        for line, message, _comments, _context in found:
-            for msgid in message if isinstance(message, tuple) else (message,):
-                if msgid:
-                    messages.setdefault(msgid, []).append((_shown(config, path), str(line)))
+            add_extracted(messages, _shown(config, path),
+                          extract(method, handle, KEYWORDS, options=JINJA_OPTIONS if method != "python" else {}))
     for msgid, occurrences in theme_messages().items():
         messages.setdefault(msgid, []).extend(occurrences)
     return messages

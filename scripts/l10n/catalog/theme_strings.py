@@ -14,7 +14,9 @@ from __future__ import annotations
 import importlib.metadata
 import importlib.util
 import io
+from collections.abc import Iterable
 from pathlib import Path
+from typing import Any
 
 from babel.messages.extract import extract
 
@@ -80,12 +82,17 @@ def theme_messages() -> dict[str, list[tuple[str, str]]]:
             raise L10nError(_reference(template), f"furo {theme_version()} no longer writes {', '.join(missing)}",
                             "update PLAIN_WORDS in scripts/l10n/catalog/theme_strings.py for this furo")
         marked = io.BytesIO(mark_plain_words(template, source).encode("utf-8"))
-        for line, message, _comments, _context in extract("jinja2.ext:babel_extract", marked, KEYWORDS,
-                                                          options=JINJA_OPTIONS):
-            for msgid in message if isinstance(message, tuple) else (message,):
-                if msgid:
-                    messages.setdefault(msgid, []).append((_reference(template), str(line)))
+        add_extracted(messages, _reference(template),
+                      extract("jinja2.ext:babel_extract", marked, KEYWORDS, options=JINJA_OPTIONS))
     return messages
+
+
+def add_extracted(messages: dict[str, list[tuple[str, str]]], reference: str, extracted: Iterable[Any]) -> None:
+    """Add what Babel's `extract` found in one file to msgid -> occurrences (reference, line)."""
+    for line, message, _comments, _context in extracted:
+        for msgid in message if isinstance(message, tuple) else (message,):
+            if msgid:
+                messages.setdefault(msgid, []).append((reference, str(line)))
 
 
 def is_theme_reference(path: str) -> bool:

@@ -13,10 +13,8 @@ from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import polib
-
 from ..checks.message import message_problems
-from ..checks.typography import fixed_msgstr, spacing_mode
+from ..checks.typography import built_entry, fixed_msgstr, spacing_mode
 from ..config import SITE_CATALOG, Config
 from ..text.segments import inline_features
 from .io import read_po, write_po
@@ -62,14 +60,9 @@ def refusal(msgid: str, before: str, after: str, language: str, disabled: frozen
     return f"the fix would give it {', '.join(added)}" if added else ""
 
 
-def _built(entry: polib.POEntry) -> bool:
-    return bool(entry.msgid and entry.msgstr and not entry.obsolete and not entry.msgid_plural
-                and "fuzzy" not in entry.flags)
-
-
 def fix_catalog(config: Config, language: str, path: Path, write: bool = True) -> CatalogFix:
     catalog = read_po(path, config.max_po_bytes)
-    entries = [entry for entry in catalog if _built(entry)]
+    entries = [entry for entry in catalog if built_entry(entry)]
     spacing, _, _ = spacing_mode(config.checks.cjk_latin_space, [entry.msgstr for entry in entries], language)
     result = CatalogFix(path, str(config.relative(path)), spacing)
     disabled = config.checks.disabled_codes

@@ -208,7 +208,8 @@ def fixed_msgstr(msgstr: str, language: str, mode: str) -> str:
     return fixed
 
 
-def _built(entry: polib.POEntry) -> bool:
+def built_entry(entry: polib.POEntry) -> bool:
+    """An entry the build shows translated, one msgstr (the spacing's votes and fixes read these)."""
     return bool(entry.msgid and entry.msgstr and not entry.obsolete and not entry.msgid_plural
                 and "fuzzy" not in entry.flags)
 
@@ -250,7 +251,7 @@ def _spacing_applies(context: FileContext) -> bool:
 def _spacing_findings(context: FileContext, entries: Iterable[polib.POEntry], mode: str,
                       votes: tuple[int, int] | None) -> Iterator[Finding]:
     for entry in entries:
-        problem = latin_spacing_problem(entry.msgstr, context.language, mode, votes) if _built(entry) else None
+        problem = latin_spacing_problem(entry.msgstr, context.language, mode, votes) if built_entry(entry) else None
         if problem is not None:
             line = po_lines(context.path).msgstr_line(entry.linenum)
             yield Finding(context.display_path, line, problem.severity, problem.code, problem.message,
@@ -270,6 +271,6 @@ def check_cjk_latin_space_majority(context: CatalogContext) -> Iterator[Finding]
     """"majority": what most of the catalog's msgstrs do, so the whole catalog is read first."""
     if context.config.checks.cjk_latin_space != "majority" or not _spacing_applies(context):
         return
-    entries = [entry for entry in parse_po_text(context.text, context.path) if _built(entry)]
+    entries = [entry for entry in parse_po_text(context.text, context.path) if built_entry(entry)]
     mode, spaced, unspaced = spacing_mode("majority", [entry.msgstr for entry in entries], context.language)
     yield from _spacing_findings(context, entries, mode, (spaced, unspaced))
